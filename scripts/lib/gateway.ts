@@ -1,0 +1,43 @@
+/**
+ * The local stand-in for Supabase's gateway: serves every function under `/api/<name>/…` (the
+ * seed-compatible URLs) and `/functions/v1/<name>/…` (the hosted ones), passing each function
+ * the path `/<name>/…` exactly as Supabase does, plus the health check at `GET /`.
+ */
+import type { Hono } from "hono";
+import { APP_VERSION } from "../../shared/config.ts";
+import type { Sql } from "../../shared/db/client.ts";
+import { databaseIsUp } from "../../shared/db/health.ts";
+import type { AppEnv } from "../../shared/http/app.ts";
+
+const PREFIXES = ["/api/", "/functions/v1/"];
+
+/** Returns a fetch handler routing to `apps` by function name. */
+export function createGateway(
+  apps: Record<string, Hono<AppEnv>>,
+  sql: Sql,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname === "/" && request.method === "GET") {
+      const up = await databaseIsUp(sql);
+      return Response.json(
+        {
+          status: up ? "ok" : "degraded",
+          version: APP_VERSION,
+          database: up ? "ok" : "unavailable",
+        },
+        { status: up ? 200 : 503 },
+      );
+    }
+    for (const prefix of PREFIXES) {
+      if (!url.pathname.startsWith(prefix)) continue;
+      const rest = url.pathname.slice(prefix.length - 1);
+      const name = rest.split("/")[1];
+      const app = apps[name];
+      if (!app) break;
+      url.pathname = rest;
+      return await app.fetch(new Request(url, request));
+    }
+    return Response.json({ detail: "Not found" }, { status: 404 });
+  };
+}

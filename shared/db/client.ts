@@ -1,0 +1,43 @@
+/**
+ * The postgres.js connection pool, configured the same way for Supabase, a plain PostgreSQL
+ * and the embedded PGlite.
+ */
+import postgres from "postgres";
+
+/** A postgres.js pool or transaction. */
+export type Sql = postgres.Sql;
+/** A postgres.js transaction handle, as given to `sql.begin` callbacks. */
+export type Tx = postgres.TransactionSql;
+
+/** Options for {@link connect}. */
+export interface ConnectOptions {
+  max?: number;
+  /** Named prepared statements; off for transaction-mode poolers. */
+  prepare?: boolean;
+  /** Called after every query the pool sends (benchmarks count round trips with it). */
+  onQuery?: () => void;
+}
+
+/**
+ * Opens a lazy pool on `url` (nothing connects until the first query). `bigint` columns are read
+ * as JavaScript numbers: capitals stay far below 2^53, and the JSON contract wants numbers.
+ */
+export function connect(url: string, options: ConnectOptions = {}): Sql {
+  return postgres(url, {
+    max: options.max ?? 4,
+    prepare: options.prepare ?? true,
+    connect_timeout: 5,
+    idle_timeout: 20,
+    onnotice: () => {},
+    debug: options.onQuery ? () => options.onQuery?.() : undefined,
+    types: {
+      bigint: {
+        to: 20,
+        from: [20],
+        serialize: (value: number) => String(value),
+        parse: (value: string) => Number(value),
+      },
+    },
+    connection: { application_name: "onboarding-chatbot" },
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * The app factory every edge function starts from: request id, CORS, the contract's error
+ * bodies, 404s in the same format, and the health route.
+ */
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { requestId, type RequestIdVariables } from "hono/request-id";
+import { APP_VERSION, type Config } from "../config.ts";
+import type { Sql } from "../db/client.ts";
+import { databaseIsUp } from "../db/health.ts";
+import type { AuthVariables } from "./auth.ts";
+import { Detail, handleError } from "./errors.ts";
+
+/** What a function app needs from the outside world; tests build it, `runtime.ts` does in prod. */
+export interface AppDeps {
+  config: Config;
+  /** The privileged pool; user work goes through `withUser`, which applies RLS. */
+  sql: Sql;
+}
+
+/** The Hono environment of every function app. */
+export type AppEnv = { Variables: AuthVariables & RequestIdVariables };
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Creates the Hono app of the function `name`, answering under `/<name>` as Supabase routes it,
+ * with `GET /<name>/health`. Routes are added by the caller.
+ */
+export function createFunctionApp(name: string, deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>().basePath(`/${name}`);
+  app.use(
+    "*",
+    requestId({
+      headerName: "X-Request-Id",
+      generator: () => crypto.randomUUID(),
+      limitLength: 128,
+    }),
+  );
+  app.use("*", async (c, next) => {
+    // Hono's validator is lenient about characters; a hostile id must not reach the logs.
+    if (!REQUEST_ID_PATTERN.test(c.get("requestId"))) c.set("requestId", crypto.randomUUID());
+    await next();
+    c.header("X-Request-Id", c.get("requestId"));
+  });
+  app.use(
+    "*",
+    cors({
+      origin: deps.config.allowedOrigins,
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "apikey", "x-client-info"],
+      exposeHeaders: ["X-Request-Id"],
+      maxAge: 86400,
+    }),
+  );
+  app.onError(handleError);
+  app.notFound((c) => c.json({ detail: Detail.notFound }, 404));
+  app.get("/health", async (c) => {
+    const up = await databaseIsUp(deps.sql);
+    return c.json(
+      { status: up ? "ok" : "degraded", version: APP_VERSION, database: up ? "ok" : "unavailable" },
+      up ? 200 : 503,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,28 @@
+/**
+ * The authentication middleware (contract §3): verifies the bearer token and exposes the
+ * caller's claims to the route. The user row itself is synced inside the route's transaction
+ * (see `withUser`), so a request costs one transaction, not two.
+ */
+import { createMiddleware } from "hono/factory";
+import type { UserClaims } from "../auth/claims.ts";
+import { verifyExternalToken } from "../auth/jwt.ts";
+import { Detail, unauthorized } from "./errors.ts";
+
+/** Variables the auth middleware sets on the Hono context. */
+export type AuthVariables = { claims: UserClaims };
+
+const BEARER = /^Bearer +([^\s]+) *$/i;
+
+/** Hono middleware that rejects a request without a valid token with the contract's 401s. */
+export function requireAuth(secrets: readonly string[]) {
+  return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
+    const match = BEARER.exec(c.req.header("Authorization") ?? "");
+    if (!match) throw unauthorized();
+    const result = await verifyExternalToken(match[1], secrets);
+    if (!result.ok) {
+      throw unauthorized(result.reason === "missing_claims" ? Detail.missingClaims : undefined);
+    }
+    c.set("claims", result.claims);
+    await next();
+  });
+}

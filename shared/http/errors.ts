@@ -1,0 +1,70 @@
+/**
+ * API errors and their mapping to the contract's `{"detail": string}` bodies (contract §4).
+ */
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** One invalid field of a request, as listed in a 400 body's `errors`. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An error the client should see: its status and `detail` are sent as they are. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+  }
+}
+
+/** The texts of the contract, in one place so that they stay exact. */
+export const Detail = {
+  credentials: "Could not validate credentials",
+  missingClaims: "Invalid token: missing user_id or username",
+  inactive: "User account is inactive",
+  sessionNotFound: "Chat session not found",
+  sessionCompleted: "Chat session already completed",
+  notFound: "Not found",
+  internal: "Internal server error",
+  bodyTooLarge: "Request body too large",
+} as const;
+
+/** 401 with the `WWW-Authenticate` header the contract asks for. */
+export function unauthorized(detail: string = Detail.credentials): ApiError {
+  return new ApiError(401, detail, { headers: { "WWW-Authenticate": "Bearer" } });
+}
+
+/**
+ * Hono `onError` handler: an {@link ApiError} becomes its own body; Hono's own exceptions keep
+ * their status with a generic detail; anything else is logged with the request id and becomes a
+ * 500 that reveals nothing.
+ */
+export function handleError(error: Error, c: Context): Response {
+  if (error instanceof ApiError) {
+    const body = error.extra.errors
+      ? { detail: error.detail, errors: error.extra.errors }
+      : { detail: error.detail };
+    return c.json(body, error.status, error.extra.headers);
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const detail = error.status === 413 ? Detail.bodyTooLarge : error.message || "Bad request";
+    return c.json({ detail }, error.status);
+  }
+  console.error(
+    JSON.stringify({
+      level: "error",
+      request_id: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    }),
+  );
+  return c.json({ detail: Detail.internal }, 500);
+}
