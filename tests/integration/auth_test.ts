@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { SignJWT } from "jose";
+import { createHarness, TEST_SECRET, testUser } from "../support/harness.ts";
+import { uniqueUserId } from "../support/database.ts";
+
+const harness = await createHarness();
+
+Deno.test("GET /api/auth/me creates the user on first use and returns it", async () => {
+  const user = await testUser(uniqueUserId(), "john_doe");
+  const response = await harness.fetch("/api/auth/me", { headers: user.headers });
+  assert.equal(response.status, 200);
+  const body = await response.json();
+  assert.deepEqual(Object.keys(body), [
+    "id",
+    "external_user_id",
+    "username",
+    "role",
+    "is_active",
+    "created_at",
+    "updated_at",
+  ]);
+  assert.equal(typeof body.id, "number");
+  assert.equal(body.external_user_id, user.userId);
+  assert.equal(body.username, "john_doe");
+  assert.equal(body.role, "user");
+  assert.equal(body.is_active, true);
+  assert.match(body.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+});
+
+Deno.test("the hosted URL shape answers the same", async () => {
+  const user = await testUser();
+  const response = await harness.fetch("/functions/v1/auth/me", { headers: user.headers });
+  assert.equal(response.status, 200);
+  assert.equal((await response.json()).external_user_id, user.userId);
+});
+
+Deno.test("a changed username is synced, the id stays", async () => {
+  const id = uniqueUserId();
+  const first = await (await harness.fetch("/api/auth/me", {
+    headers: (await testUser(id, "old_name")).headers,
+  })).json();
+  const second = await (await harness.fetch("/api/auth/me", {
+    headers: (await testUser(id, "new_name")).headers,
+  })).json();
+  assert.equal(second.id, first.id);
+  assert.equal(second.username, "new_name");
+  const [row] = await harness.db.sql`
+    select username from onboarding.users where external_user_id = ${id}`;
+  assert.equal(row.username, "new_name");
+});
+
+Deno.test("an integer user_id and its string form are the same user", async () => {
+  const numeric = Math.floor(Math.random() * 1e12);
+  const token = await new SignJWT({ user_id: numeric, username: "n" })
+    .setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(TEST_SECRET));
+  const a = await (await harness.fetch("/api/auth/me", {
+    headers: { Authorization: `Bearer ${token}` },
+  })).json();
+  const b = await (await harness.fetch("/api/auth/me", {
+    headers: (await testUser(String(numeric), "n")).headers,
+  })).json();
+  assert.equal(a.external_user_id, String(numeric));
+  assert.equal(a.id, b.id);
+});
+
+Deno.test("concurrent first requests of one user all succeed with one row", async () => {
+  const user = await testUser();
+  const responses = await Promise.all(
+    Array.from({ length: 8 }, () => harness.fetch("/api/auth/me", { headers: user.headers })),
+  );
+  const bodies = await Promise.all(responses.map((r) => r.json()));
+  assert.deepEqual(responses.map((r) => r.status), Array(8).fill(200));
+  assert.equal(new Set(bodies.map((b) => b.id)).size, 1);
+  const [{ count }] = await harness.db.sql`
+    select count(*)::int as count from onboarding.users where external_user_id = ${user.userId}`;
+  assert.equal(count, 1);
+});
+
+Deno.test("an inactive user gets 403", async () => {
+  const user = await testUser();
+  assert.equal((await harness.fetch("/api/auth/me", { headers: user.headers })).status, 200);
+  await harness.db.sql`
+    update onboarding.users set is_active = false where external_user_id = ${user.userId}`;
+  const response = await harness.fetch("/api/auth/me", { headers: user.headers });
+  assert.equal(response.status, 403);
+  assert.deepEqual(await response.json(), { detail: "User account is inactive" });
+});
+
+Deno.test("401s carry the contract's bodies and WWW-Authenticate", async () => {
+  const cases: [Record<string, string>, string][] = [
+    [{}, "Could not validate credentials"],
+    [{ Authorization: "Basic abc" }, "Could not validate credentials"],
+    [{ Authorization: "Bearer not-a-jwt" }, "Could not validate credentials"],
+    [{ Authorization: `Bearer ${"x".repeat(20000)}` }, "Could not validate credentials"],
+    [
+      { Authorization: `Bearer ${await signed({ user_id: "1" })}` },
+      "Invalid token: missing user_id or username",
+    ],
+    [
+      { Authorization: `Bearer ${await signed({ user_id: "1", username: "u".repeat(101) })}` },
+      "Could not validate credentials",
+    ],
+  ];
+  for (const [headers, detail] of cases) {
+    const response = await harness.fetch("/api/auth/me", { headers });
+    assert.equal(response.status, 401, detail);
+    assert.equal(response.headers.get("WWW-Authenticate"), "Bearer");
+    assert.deepEqual(await response.json(), { detail });
+  }
+});
+
+function signed(payload: Record<string, unknown>): Promise<string> {
+  return new SignJWT(payload).setProtectedHeader({ alg: "HS256" })
+    .sign(new TextEncoder().encode(TEST_SECRET));
+}

@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { connect } from "../../shared/db/client.ts";
+import { parseConfig } from "../../shared/config.ts";
+import { createAuthApp } from "../../functions/auth/app.ts";
+import { createChatbotApp } from "../../functions/chatbot/app.ts";
+import { createHarness, TEST_SECRET } from "../support/harness.ts";
+
+const harness = await createHarness({ ALLOWED_ORIGINS: "https://app.example.com" });
+
+Deno.test("health endpoints report a working database", async () => {
+  for (
+    const path of ["/", "/api/chatbot/health", "/api/auth/health", "/functions/v1/auth/health"]
+  ) {
+    const response = await harness.fetch(path);
+    assert.equal(response.status, 200, path);
+    assert.deepEqual(await response.json(), { status: "ok", version: "1.0.0", database: "ok" });
+  }
+});
+
+Deno.test("health answers 503 when the database does not", async () => {
+  // A port nothing listens on: the pool cannot connect.
+  const sql = connect("postgres://postgres@127.0.0.1:1/none", { max: 1 });
+  const deps = { config: parseConfig({ EXTERNAL_JWT_SECRET: TEST_SECRET }), sql };
+  const apps = { auth: createAuthApp(deps), chatbot: createChatbotApp(deps) };
+  for (const [name, app] of Object.entries(apps)) {
+    const response = await app.request(`/${name}/health`);
+    assert.equal(response.status, 503, name);
+    assert.deepEqual(await response.json(), {
+      status: "degraded",
+      version: "1.0.0",
+      database: "unavailable",
+    });
+  }
+  await sql.end();
+});
+
+Deno.test("unknown routes are 404 in the contract's format", async () => {
+  for (const path of ["/api/chatbot/nope", "/api/auth/nope", "/api/unknown/x", "/elsewhere"]) {
+    const response = await harness.fetch(path);
+    assert.equal(response.status, 404, path);
+    assert.deepEqual(await response.json(), { detail: "Not found" });
+  }
+});
+
+Deno.test("CORS preflight is answered for allowed origins only", async () => {
+  const preflight = (origin: string) =>
+    harness.fetch("/api/chatbot/message", {
+      method: "OPTIONS",
+      headers: {
+        Origin: origin,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type",
+      },
+    });
+  const allowed = await preflight("https://app.example.com");
+  assert.equal(allowed.status, 204);
+  assert.equal(allowed.headers.get("Access-Control-Allow-Origin"), "https://app.example.com");
+  assert.match(allowed.headers.get("Access-Control-Allow-Headers") ?? "", /Authorization/);
+  assert.match(allowed.headers.get("Access-Control-Allow-Methods") ?? "", /POST/);
+  const refused = await preflight("https://evil.example.com");
+  assert.equal(refused.headers.get("Access-Control-Allow-Origin"), null);
+});
+
+Deno.test("every response carries a request id; a sane incoming one is echoed", async () => {
+  const generated = await harness.fetch("/api/auth/health");
+  assert.match(generated.headers.get("X-Request-Id") ?? "", /^[0-9a-f-]{36}$/);
+  const echoed = await harness.fetch("/api/auth/health", {
+    headers: { "X-Request-Id": "abc-123" },
+  });
+  assert.equal(echoed.headers.get("X-Request-Id"), "abc-123");
+  const hostile = await harness.fetch("/api/auth/health", {
+    headers: { "X-Request-Id": "<script>alert(1)</script>" },
+  });
+  assert.match(hostile.headers.get("X-Request-Id") ?? "", /^[0-9a-f-]{36}$/);
+});

@@ -1,0 +1,134 @@
+/**
+ * Proof that PostgreSQL, not the application, keeps users apart: inside `asUser` for user A,
+ * unfiltered queries see none of user B's rows and cannot write rows owned by B.
+ */
+import assert from "node:assert/strict";
+import { asUser } from "../../shared/db/as_user.ts";
+import type { Sql } from "../../shared/db/client.ts";
+import { testDatabase, uniqueUserId } from "../support/database.ts";
+
+const TABLES = [
+  "users",
+  "chat_sessions",
+  "chat_messages",
+  "company_onboarding",
+  "products",
+  "uploads",
+] as const;
+
+/** Seeds one row in every table for `externalUserId`, with the privileged pool. */
+async function seedUser(sql: Sql, externalUserId: string) {
+  const [user] = await sql`insert into onboarding.users (external_user_id, username)
+    values (${externalUserId}, 'seed') returning id`;
+  const [session] = await sql`insert into onboarding.chat_sessions (user_id, external_user_id)
+    values (${user.id}, ${externalUserId}) returning id`;
+  await sql`insert into onboarding.chat_messages (session_id, external_user_id, role, content)
+    values (${session.id}, ${externalUserId}, 'user', 'hello')`;
+  const [onboarding] = await sql`insert into onboarding.company_onboarding
+    (chat_session_id, user_id, external_user_id, industry)
+    values (${session.id}, ${user.id}, ${externalUserId}, '電子業') returning id`;
+  await sql`insert into onboarding.products (onboarding_id, external_user_id, product_name)
+    values (${onboarding.id}, ${externalUserId}, '晶片')`;
+  await sql`insert into onboarding.uploads
+    (session_id, external_user_id, filename, file_type, size_bytes, sha256, storage_path)
+    values (${session.id}, ${externalUserId}, 'a.txt', 'txt', 1, ${"0".repeat(64)}, 'x')`;
+  return { userId: user.id as number, sessionId: session.id as number };
+}
+
+Deno.test("row-level security is the enforcement", async (t) => {
+  const { sql } = await testDatabase();
+  const a = uniqueUserId("rls-a");
+  const b = uniqueUserId("rls-b");
+  const seededA = await seedUser(sql, a);
+  const seededB = await seedUser(sql, b);
+  const claimsA = { externalUserId: a, username: "a" };
+
+  await t.step("an unfiltered select sees only the caller's rows, in every table", async () => {
+    for (const table of TABLES) {
+      const owners = await asUser(
+        sql,
+        claimsA,
+        (tx) => tx`select external_user_id from ${tx("onboarding." + table)}`,
+      );
+      assert.ok(owners.length >= 1, `${table}: A sees its own row`);
+      assert.deepEqual(new Set(owners.map((r) => r.external_user_id)), new Set([a]), table);
+    }
+  });
+
+  await t.step("a row owned by another user cannot be inserted", async () => {
+    await assert.rejects(
+      asUser(
+        sql,
+        claimsA,
+        (tx) =>
+          tx`insert into onboarding.chat_sessions (user_id, external_user_id)
+           values (${seededB.userId}, ${b})`,
+      ),
+      /row-level security/,
+    );
+    await assert.rejects(
+      asUser(
+        sql,
+        claimsA,
+        (tx) =>
+          tx`insert into onboarding.chat_messages (session_id, external_user_id, role, content)
+           values (${seededB.sessionId}, ${b}, 'user', 'injected')`,
+      ),
+      /row-level security/,
+    );
+  });
+
+  await t.step("own ownership cannot be attached to another user's session", async () => {
+    // The composite foreign key (session_id, external_user_id) refuses a mismatched pair.
+    await assert.rejects(
+      asUser(
+        sql,
+        claimsA,
+        (tx) =>
+          tx`insert into onboarding.chat_messages (session_id, external_user_id, role, content)
+           values (${seededB.sessionId}, ${a}, 'user', 'injected')`,
+      ),
+      /foreign key/,
+    );
+  });
+
+  await t.step("another user's rows cannot be updated or deleted", async () => {
+    const updated = await asUser(
+      sql,
+      claimsA,
+      (tx) =>
+        tx`update onboarding.company_onboarding set industry = 'hacked'
+         where external_user_id = ${b} returning id`,
+    );
+    assert.equal(updated.length, 0);
+    const deleted = await asUser(
+      sql,
+      claimsA,
+      (tx) => tx`delete from onboarding.products where external_user_id = ${b} returning id`,
+    );
+    assert.equal(deleted.length, 0);
+    const [row] = await sql`select industry from onboarding.company_onboarding
+      where chat_session_id = ${seededB.sessionId}`;
+    assert.equal(row.industry, "電子業");
+  });
+
+  await t.step("a user cannot reactivate itself or change its role", async () => {
+    await assert.rejects(
+      asUser(
+        sql,
+        claimsA,
+        (tx) => tx`update onboarding.users set is_active = true, role = 'admin'`,
+      ),
+      /permission denied/,
+    );
+  });
+
+  await t.step("nothing leaks onto the pooled connection after the transaction", async () => {
+    await asUser(sql, claimsA, (tx) => tx`select 1`);
+    const [state] = await sql`select current_user as role,
+      coalesce(current_setting('request.jwt.claims', true), '') as claims`;
+    assert.equal(state.claims, "");
+    assert.notEqual(state.role, "authenticated");
+    assert.equal(seededA.userId > 0, true);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * The database the tests run against: `DATABASE_URL` when set (e.g. the CI's PostgreSQL 15),
+ * else a throwaway embedded PGlite. Started once per test process and migrated.
+ */
+import { connect, type Sql } from "../../shared/db/client.ts";
+import { startEmbeddedPostgres } from "../../scripts/lib/embedded_postgres.ts";
+import { applyMigrations } from "../../scripts/lib/migrate.ts";
+
+/** A migrated database and a privileged pool on it (bypasses RLS: for seeding and checks). */
+export interface TestDatabase {
+  sql: Sql;
+  url: string;
+  embedded: boolean;
+}
+
+let started: Promise<TestDatabase> | undefined;
+
+/** Returns the process-wide test database, starting and migrating it on first call. */
+export function testDatabase(): Promise<TestDatabase> {
+  started ??= start();
+  return started;
+}
+
+async function start(): Promise<TestDatabase> {
+  const external = Deno.env.get("DATABASE_URL");
+  let url = external;
+  if (!url) {
+    const dir = await Deno.makeTempDir({ prefix: "onboarding-test-db-" });
+    url = (await startEmbeddedPostgres(dir)).url;
+  }
+  const sql = connect(url, { max: external ? 8 : 1 });
+  await applyMigrations(sql);
+  return { sql, url, embedded: !external };
+}
+
+/** A user id no other test (or earlier run on the same database) has used. */
+export function uniqueUserId(label = "user"): string {
+  return `${label}-${crypto.randomUUID().slice(0, 13)}`;
+}

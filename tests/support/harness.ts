@@ -1,0 +1,53 @@
+/**
+ * Everything an HTTP-level test needs: the real function apps on the test database, behind the
+ * same gateway as the dev server, and tokens for any user.
+ */
+import { parseConfig } from "../../shared/config.ts";
+import { mintToken } from "../../shared/auth/mint.ts";
+import type { AppDeps } from "../../shared/http/app.ts";
+import { createFunctionApps } from "../../scripts/lib/functions.ts";
+import { createGateway } from "../../scripts/lib/gateway.ts";
+import { type TestDatabase, testDatabase, uniqueUserId } from "./database.ts";
+
+/** The secret test tokens are signed with. */
+export const TEST_SECRET = "test-secret-for-the-onboarding-api-0123456789";
+
+/** A running API for tests. */
+export interface Harness {
+  db: TestDatabase;
+  deps: AppDeps;
+  /** Sends a request to a local URL path such as `/api/auth/me`. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** Builds a harness; `env` adds or overrides configuration variables. */
+export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const db = await testDatabase();
+  const config = parseConfig({ EXTERNAL_JWT_SECRET: TEST_SECRET, DATA_DIR: ".data/test", ...env });
+  const deps = { config, sql: db.sql };
+  const gateway = createGateway(createFunctionApps(deps), db.sql);
+  return {
+    db,
+    deps,
+    fetch: (path, init) => gateway(new Request(new URL(path, "http://localhost:8000"), init)),
+  };
+}
+
+/** A test user: its ids and ready-made request headers. */
+export interface TestUser {
+  userId: string;
+  username: string;
+  token: string;
+  headers: Record<string, string>;
+}
+
+/** Mints a token for a fresh user (or the given `userId`). */
+export async function testUser(userId = uniqueUserId(), username = "測試用戶"): Promise<TestUser> {
+  const token = await mintToken(TEST_SECRET, { user_id: userId, username });
+  return {
+    userId,
+    username,
+    token,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+  };
+}

@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { ConfigError, parseConfig } from "../../shared/config.ts";
+
+Deno.test("a missing EXTERNAL_JWT_SECRET is an error that names the variable", () => {
+  assert.throws(() => parseConfig({}), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /EXTERNAL_JWT_SECRET/);
+    return true;
+  });
+});
+
+Deno.test("error messages never contain secret values", () => {
+  const secret = "super-secret-value-123";
+  assert.throws(
+    () => parseConfig({ EXTERNAL_JWT_SECRET: secret, DATABASE_POOL_MAX: "lots" }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /DATABASE_POOL_MAX/);
+      assert.doesNotMatch(error.message, /super-secret/);
+      return true;
+    },
+  );
+});
+
+Deno.test("defaults and switches", () => {
+  const config = parseConfig({ EXTERNAL_JWT_SECRET: "s" });
+  assert.deepEqual(config.jwtSecrets, ["s"]);
+  assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.allowedOrigins, "*");
+  assert.equal(config.dataDir, ".data");
+  assert.equal(config.openai, undefined);
+  assert.equal(config.supabase, undefined);
+  assert.equal(config.databasePrepare, true);
+
+  const full = parseConfig({
+    EXTERNAL_JWT_SECRET: "s",
+    EXTERNAL_JWT_SECRET_PREVIOUS: "p",
+    SUPABASE_DB_URL: "postgres://db",
+    ALLOWED_ORIGINS: "https://a.example, https://b.example",
+    OPENAI_API_KEY: "sk-test",
+    SUPABASE_URL: "https://x.supabase.co",
+    SUPABASE_SECRET_KEYS: '{"default":"sb_secret_abc"}',
+    DATABASE_PREPARE: "false",
+  });
+  assert.deepEqual(full.jwtSecrets, ["s", "p"]);
+  assert.equal(full.databaseUrl, "postgres://db");
+  assert.deepEqual(full.allowedOrigins, ["https://a.example", "https://b.example"]);
+  assert.deepEqual(full.openai, { apiKey: "sk-test", model: "gpt-4o-mini", baseUrl: undefined });
+  assert.equal(full.supabase?.serviceKey, "sb_secret_abc");
+  assert.equal(full.databasePrepare, false);
+
+  // DATABASE_URL wins over SUPABASE_DB_URL; USE_AI_CHATBOT=false turns AI off despite a key.
+  const off = parseConfig({
+    EXTERNAL_JWT_SECRET: "s",
+    DATABASE_URL: "postgres://mine",
+    SUPABASE_DB_URL: "postgres://theirs",
+    OPENAI_API_KEY: "sk-test",
+    USE_AI_CHATBOT: "false",
+  });
+  assert.equal(off.databaseUrl, "postgres://mine");
+  assert.equal(off.openai, undefined);
+});
