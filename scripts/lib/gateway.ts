@@ -36,7 +36,15 @@ export function createGateway(
       const app = apps[name];
       if (!app) break;
       url.pathname = rest;
-      return await app.fetch(new Request(url, request));
+      // A fresh request without the incoming signal: Deno aborts that signal once a response
+      // is sent, which is not a cancellation the function should see.
+      const forwarded = new Request(url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        duplex: "half",
+      } as RequestInit);
+      return await app.fetch(forwarded);
     }
     return Response.json({ detail: "Not found" }, { status: 404 });
   };

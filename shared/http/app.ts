@@ -3,13 +3,17 @@
  * bodies, 404s in the same format, and the health route.
  */
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId, type RequestIdVariables } from "hono/request-id";
 import { APP_VERSION, type Config } from "../config.ts";
 import type { Sql } from "../db/client.ts";
 import { databaseIsUp } from "../db/health.ts";
 import type { AuthVariables } from "./auth.ts";
-import { Detail, handleError } from "./errors.ts";
+import { ApiError, Detail, handleError } from "./errors.ts";
+
+/** Largest JSON body accepted (a 4,000-character message is at most ~24 KB even escaped). */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 /** What a function app needs from the outside world; tests build it, `runtime.ts` does in prod. */
 export interface AppDeps {
@@ -23,11 +27,23 @@ export type AppEnv = { Variables: AuthVariables & RequestIdVariables };
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** Options of {@link createFunctionApp}. */
+export interface FunctionAppOptions {
+  /** Routes (relative to the function) that enforce their own, larger body limit. */
+  ownBodyLimit?: string[];
+}
+
 /**
  * Creates the Hono app of the function `name`, answering under `/<name>` as Supabase routes it,
- * with `GET /<name>/health`. Routes are added by the caller.
+ * with `GET /<name>/health`. Request bodies are capped at {@link MAX_JSON_BODY_BYTES} while
+ * they are read (a lying or absent Content-Length does not help), except on `ownBodyLimit`
+ * routes. Routes are added by the caller.
  */
-export function createFunctionApp(name: string, deps: AppDeps): Hono<AppEnv> {
+export function createFunctionApp(
+  name: string,
+  deps: AppDeps,
+  options: FunctionAppOptions = {},
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>().basePath(`/${name}`);
   app.use(
     "*",
@@ -53,6 +69,14 @@ export function createFunctionApp(name: string, deps: AppDeps): Hono<AppEnv> {
       maxAge: 86400,
     }),
   );
+  const limitBody = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(400, Detail.bodyTooLarge);
+    },
+  });
+  const exempt = new Set((options.ownBodyLimit ?? []).map((path) => `/${name}${path}`));
+  app.use("*", (c, next) => exempt.has(c.req.path) ? next() : limitBody(c, next));
   app.onError(handleError);
   app.notFound((c) => c.json({ detail: Detail.notFound }, 404));
   app.get("/health", async (c) => {

@@ -3,6 +3,7 @@ import { connect } from "../../shared/db/client.ts";
 import { parseConfig } from "../../shared/config.ts";
 import { createAuthApp } from "../../functions/auth/app.ts";
 import { createChatbotApp } from "../../functions/chatbot/app.ts";
+import { createFunctionApp, MAX_JSON_BODY_BYTES } from "../../shared/http/app.ts";
 import { createHarness, TEST_SECRET } from "../support/harness.ts";
 
 const harness = await createHarness({ ALLOWED_ORIGINS: "https://app.example.com" });
@@ -72,4 +73,31 @@ Deno.test("every response carries a request id; a sane incoming one is echoed", 
     headers: { "X-Request-Id": "<script>alert(1)</script>" },
   });
   assert.match(hostile.headers.get("X-Request-Id") ?? "", /^[0-9a-f-]{36}$/);
+});
+
+Deno.test("request bodies are capped while read, whatever Content-Length says", async () => {
+  const deps = harness.deps;
+  const app = createFunctionApp("probe", deps, { ownBodyLimit: ["/big"] });
+  app.post("/echo", async (c) => c.json({ length: (await c.req.text()).length }));
+  app.post("/big", async (c) => c.json({ length: (await c.req.text()).length }));
+
+  const small = await app.request("/probe/echo", { method: "POST", body: "x".repeat(1000) });
+  assert.deepEqual(await small.json(), { length: 1000 });
+
+  const huge = "x".repeat(MAX_JSON_BODY_BYTES + 1);
+  const refused = await app.request("/probe/echo", { method: "POST", body: huge });
+  assert.equal(refused.status, 400);
+  assert.deepEqual(await refused.json(), { detail: "Request body too large" });
+
+  // A streamed body has no Content-Length; it is still cut off once it grows too large.
+  const stream = new Blob([huge]).stream();
+  const streamed = await app.request("/probe/echo", {
+    method: "POST",
+    body: stream,
+    duplex: "half",
+  } as RequestInit);
+  assert.equal(streamed.status, 400);
+
+  const exempt = await app.request("/probe/big", { method: "POST", body: huge });
+  assert.deepEqual(await exempt.json(), { length: huge.length });
 });
