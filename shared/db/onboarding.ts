@@ -1,0 +1,233 @@
+/**
+ * The collected company profile and products of each session.
+ */
+import type {
+  CompanyProfile,
+  OnboardingSnapshot,
+  ProductChange,
+  StoredProduct,
+} from "../onboarding/types.ts";
+import type { Tx } from "./client.ts";
+
+/** The profile columns, in table order. */
+const PROFILE_COLUMNS = [
+  "industry",
+  "capital_amount",
+  "invention_patent_count",
+  "utility_patent_count",
+  "certification_count",
+  "certifications",
+  "esg_certification",
+  "esg_certifications",
+] as const satisfies readonly (keyof CompanyProfile)[];
+
+/** A session locked for a turn, with everything collected so far. */
+export interface LockedSession {
+  id: number;
+  status: "active" | "completed";
+  state: unknown;
+  owner: string;
+  onboardingId: number;
+  snapshot: OnboardingSnapshot;
+}
+
+/** The select list of a snapshot over `company_onboarding o`: profile plus products as JSON. */
+const SNAPSHOT_SELECT = `o.id as onboarding_id, ${PROFILE_COLUMNS.map((c) => `o.${c}`).join(", ")},
+  coalesce((select json_agg(json_build_object(
+              'id', p.id, 'product_id', p.product_id, 'product_name', p.product_name,
+              'price', p.price, 'main_raw_materials', p.main_raw_materials,
+              'product_standard', p.product_standard,
+              'technical_advantages', p.technical_advantages) order by p.id)
+            from onboarding.products p where p.onboarding_id = o.id), '[]') as products`;
+
+type SnapshotRow = CompanyProfile & { onboarding_id: number; products: StoredProduct[] };
+
+function toSnapshot(row: SnapshotRow): OnboardingSnapshot {
+  const profile = Object.fromEntries(
+    PROFILE_COLUMNS.map((c) => [c, row[c]]),
+  ) as unknown as CompanyProfile;
+  return { profile, products: row.products };
+}
+
+/**
+ * Locks the session row (`for update`, so concurrent turns on one session run one after the
+ * other) and loads its state and data in one query. Undefined when the caller has no such session.
+ */
+export async function lockSessionForTurn(
+  tx: Tx,
+  sessionId: number,
+): Promise<LockedSession | undefined> {
+  const [row] = await tx<
+    (SnapshotRow & { id: number; status: "active" | "completed"; state: unknown; owner: string })[]
+  >`
+    select s.id, s.status, s.state, s.external_user_id as owner, ${tx.unsafe(SNAPSHOT_SELECT)}
+    from onboarding.chat_sessions s
+    join onboarding.company_onboarding o on o.chat_session_id = s.id
+    where s.id = ${sessionId}
+    for update of s`;
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    status: row.status,
+    state: row.state,
+    owner: row.owner,
+    onboardingId: row.onboarding_id,
+    snapshot: toSnapshot(row),
+  };
+}
+
+/** The session's collected data, or undefined when the caller has no such session. */
+export async function loadSnapshot(
+  tx: Tx,
+  sessionId: number,
+): Promise<OnboardingSnapshot | undefined> {
+  const [row] = await tx<SnapshotRow[]>`
+    select ${tx.unsafe(SNAPSHOT_SELECT)} from onboarding.company_onboarding o
+    where o.chat_session_id = ${sessionId}`;
+  return row ? toSnapshot(row) : undefined;
+}
+
+/** The data of every completed session of the caller, newest first, in one query. */
+export async function completedSnapshots(tx: Tx, owner: string): Promise<OnboardingSnapshot[]> {
+  const rows = await tx<SnapshotRow[]>`
+    select ${tx.unsafe(SNAPSHOT_SELECT)} from onboarding.company_onboarding o
+    join onboarding.chat_sessions s on s.id = o.chat_session_id
+    where s.external_user_id = ${owner} and s.status = 'completed'
+    order by s.completed_at desc, s.id desc`;
+  return rows.map(toSnapshot);
+}
+
+/** The snapshot a new session should start from (contract §5.2): the most recently completed
+ * session's data, else the most recently updated session that has any data. Also the session id.
+ */
+export async function findCopySource(
+  tx: Tx,
+  owner: string,
+): Promise<{ sessionId: number; snapshot: OnboardingSnapshot } | undefined> {
+  const [row] = await tx<(SnapshotRow & { session_id: number })[]>`
+    select o.chat_session_id as session_id, ${tx.unsafe(SNAPSHOT_SELECT)}
+    from onboarding.company_onboarding o
+    join onboarding.chat_sessions s on s.id = o.chat_session_id
+    where o.external_user_id = ${owner}
+      and (s.status = 'completed'
+           or num_nonnulls(o.industry, o.capital_amount, o.invention_patent_count,
+                           o.utility_patent_count, o.certification_count,
+                           o.esg_certification) > 0
+           or exists (select 1 from onboarding.products p where p.onboarding_id = o.id))
+    order by s.status = 'completed' desc, s.completed_at desc nulls last,
+             o.updated_at desc, o.id desc
+    limit 1`;
+  return row ? { sessionId: row.session_id, snapshot: toSnapshot(row) } : undefined;
+}
+
+/**
+ * Creates the onboarding row of a new session holding `snapshot`'s profile, and copies its
+ * products, in two statements whatever the number of products. Returns the onboarding id.
+ */
+export async function insertOnboarding(
+  tx: Tx,
+  session: { id: number; userId: number; owner: string },
+  snapshot: OnboardingSnapshot,
+): Promise<number> {
+  const [row] = await tx<{ id: number }[]>`
+    insert into onboarding.company_onboarding ${
+    tx(
+      {
+        chat_session_id: session.id,
+        user_id: session.userId,
+        external_user_id: session.owner,
+        ...profileValues(tx, snapshot.profile),
+      },
+    )
+  }
+    returning id`;
+  if (snapshot.products.length > 0) {
+    const products = snapshot.products.map(({ id: _id, ...fields }) => ({
+      onboarding_id: row.id,
+      external_user_id: session.owner,
+      ...fields,
+    }));
+    await tx`insert into onboarding.products ${tx(products)}`;
+  }
+  return row.id;
+}
+
+/**
+ * Applies an engine turn's writes: the changed profile fields and each product change. The
+ * statements are issued together so postgres.js pipelines them. Resolves when all are done.
+ */
+export async function saveOnboardingTurn(
+  tx: Tx,
+  onboarding: { id: number; owner: string },
+  profile: Partial<CompanyProfile>,
+  changes: readonly ProductChange[],
+): Promise<void> {
+  const writes: Promise<unknown>[] = [];
+  const patch = profileValues(tx, profile);
+  if (Object.keys(patch).length > 0) {
+    writes.push(tx`update onboarding.company_onboarding
+                   set ${tx(patch)}, updated_at = now() where id = ${onboarding.id}`);
+  } else if (changes.length > 0) {
+    writes.push(tx`update onboarding.company_onboarding set updated_at = now()
+                   where id = ${onboarding.id}`);
+  }
+  for (const change of changes) writes.push(productWrite(tx, onboarding, change));
+  await Promise.all(writes);
+}
+
+function productWrite(
+  tx: Tx,
+  onboarding: { id: number; owner: string },
+  change: ProductChange,
+): Promise<unknown> {
+  switch (change.kind) {
+    case "insert":
+      return tx`insert into onboarding.products ${
+        tx({ onboarding_id: onboarding.id, external_user_id: onboarding.owner, ...change.fields })
+      }`;
+    case "update":
+      return tx`update onboarding.products set ${tx(change.fields)}, updated_at = now()
+                where id = ${change.id} and onboarding_id = ${onboarding.id}`;
+    case "delete":
+      return tx`delete from onboarding.products
+                where id = ${change.id} and onboarding_id = ${onboarding.id}`;
+  }
+}
+
+/** Profile fields as column values; text arrays are typed explicitly (an empty one has no type). */
+function profileValues(tx: Tx, profile: Partial<CompanyProfile>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const column of PROFILE_COLUMNS) {
+    if (!(column in profile)) continue;
+    const value = profile[column];
+    values[column] = Array.isArray(value) ? tx.array(value, 25) : value;
+  }
+  return values;
+}
+
+/** RFC 3339 UTC text of a timestamp column inside JSON (JSON would otherwise carry +00:00). */
+const utc = (column: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The onboarding record of contract §5.7 (`GET /data/{id}`), or undefined. */
+export async function sessionData(
+  tx: Tx,
+  sessionId: number,
+): Promise<Record<string, unknown> | undefined> {
+  const [row] = await tx`
+    select o.id, o.chat_session_id, o.user_id, o.industry, o.capital_amount,
+           o.invention_patent_count, o.utility_patent_count, o.certification_count,
+           o.esg_certification, o.esg_certification_count, o.esg_certifications,
+           o.created_at, o.updated_at,
+           coalesce((select json_agg(json_build_object(
+                       'id', p.id, 'onboarding_id', p.onboarding_id, 'product_id', p.product_id,
+                       'product_name', p.product_name, 'price', p.price,
+                       'main_raw_materials', p.main_raw_materials,
+                       'product_standard', p.product_standard,
+                       'technical_advantages', p.technical_advantages,
+                       'created_at', ${tx.unsafe(utc("p.created_at"))}) order by p.id)
+                     from onboarding.products p where p.onboarding_id = o.id), '[]') as products
+    from onboarding.company_onboarding o
+    where o.chat_session_id = ${sessionId}`;
+  return row;
+}
