@@ -1,0 +1,194 @@
+/**
+ * Extracting every labelled company fact from one free-form message, in any order, including
+ * corrections (`資本額改成600萬`). Unlabelled bare values (`500萬` alone) are not guessed here:
+ * the engine reads those against the question it asked.
+ */
+
+import type { CompanyProfile } from "../types.ts";
+import { parseAmount } from "./amount.ts";
+import { parseCertificationList } from "./certifications.ts";
+import { splitClauses } from "./clauses.ts";
+import { parseCount } from "./count.ts";
+import { extractIndustry } from "./industry.ts";
+import { FACT_PROFILE_FIELDS, type FactField, removeLabels } from "./labels.ts";
+import { normalizeText } from "./normalize.ts";
+import type { ParseFailure } from "./outcome.ts";
+import { isNoneAnswer, parseYesNo } from "./yes_no.ts";
+
+/** A labelled fact whose value could not be accepted, and why. */
+export interface FactProblem {
+  field: keyof CompanyProfile;
+  reason: ParseFailure;
+}
+
+/** What a message said: the accepted values and the refused ones. */
+export interface ExtractedFacts {
+  profile: Partial<CompanyProfile>;
+  problems: FactProblem[];
+}
+
+const QUESTION_RE = /[?]|嗎|吗|什麼|什么|甚麼|多少|如何|怎麼|怎么|請問|请问|是否|哪些|為何/;
+const CORRECTION_RE =
+  /改成|改為|改为|更正為|更正为|更改為|更改为|應該是|应该是|應為|应为|換成|换成|變成|变成|而是/g;
+// Words around a value that carry no value themselves; a clause left with nothing else gave
+// a label but no value (有發明專利 → unknown count) and is ignored rather than refused.
+const FILLER_RE =
+  /[\s:=,;。、!()~]|是|為|为|有|共|總共|总共|我們|我们|公司|目前|現在|的|了|大概|大約|大约|約|约|相關|相关|資料|资料|部分|方面|數量|数量|謝謝|谢谢|喔|哦|呢|吧/g;
+
+/**
+ * Extracts the labelled facts of a message: industry (產業別：… or a `…業` phrase), capital
+ * (資本額/資本總額/實收資本), invention and utility patents (`發明專利10件`, `有2個發明專利`,
+ * `發明專利：沒有` → 0), company certifications (`公司認證3張`, `認證：ISO 9001、ISO 14001` →
+ * count 2 and the list) and ESG (`ESG：ISO 14064、ISO 14067` → true and the list, `沒有ESG認證`
+ * → false and []). Corrections (改成/應該是/不是…是…) take the value after the last correction
+ * word; a later statement of a field replaces an earlier one. Questions are ignored. ESG names
+ * given as company certifications (and the reverse) are moved to the right list. A label with
+ * an unusable value adds a problem (`資本額-5` → negative) instead of a value. Returns both.
+ */
+export function extractFacts(message: string): ExtractedFacts {
+  const profile: Partial<CompanyProfile> = {};
+  const problems = new Map<keyof CompanyProfile, ParseFailure>();
+  const set = <K extends keyof CompanyProfile>(key: K, value: CompanyProfile[K]) => {
+    profile[key] = value;
+    problems.delete(key);
+  };
+  const refuse = (field: FactField, reason: ParseFailure) => {
+    for (const key of FACT_PROFILE_FIELDS[field]) delete profile[key];
+    problems.set(FACT_PROFILE_FIELDS[field][0], reason);
+  };
+
+  // Count labels given without a value, waiting for a shared `各N件` (發明專利和新型專利各2件).
+  let waiting: CountField[] = [];
+  for (const clause of splitClauses(normalizeText(message))) {
+    if (QUESTION_RE.test(clause.text)) continue;
+    for (const field of clause.fields) {
+      const value = valueText(clause.text, field);
+      const empty = value.replace(FILLER_RE, "") === "";
+      if (isCountField(field)) {
+        if (empty) {
+          waiting.push(field);
+          continue;
+        }
+        if (value.includes("各")) {
+          const shared = parseCount(value);
+          if (shared.ok) { for (const other of waiting) set(other, shared.value); }
+        }
+      }
+      waiting = [];
+      switch (field) {
+        case "industry": {
+          const industry = extractIndustry(clause.text);
+          if (industry !== null) set("industry", industry);
+          else if (!empty) refuse(field, "invalid");
+          break;
+        }
+        case "capital_amount":
+        case "invention_patent_count":
+        case "utility_patent_count": {
+          if (empty) break;
+          const outcome = field === "capital_amount" ? parseAmount(value) : parseCount(value);
+          if (outcome.ok) set(field, outcome.value);
+          else refuse(field, outcome.reason === "missing" ? "invalid" : outcome.reason);
+          break;
+        }
+        case "certification_count":
+        case "esg_certification": {
+          const reason = applyCertifications(field, value, empty, profile, set);
+          if (reason !== null) refuse(field, reason);
+          break;
+        }
+      }
+    }
+  }
+  return {
+    profile,
+    problems: [...problems].map(([field, reason]) => ({ field, reason })),
+  };
+}
+
+// The part of a clause that holds the value: labels removed, and after a correction word only
+// what follows it (資本額從500萬改成600萬 → 600萬; 資本額不是500萬，是600萬 → 600萬).
+function valueText(clause: string, field: FactField): string {
+  let text = removeLabels(clause, field);
+  const corrections = [...text.matchAll(CORRECTION_RE)];
+  if (corrections.length > 0) {
+    const lastCorrection = corrections[corrections.length - 1];
+    text = text.slice(lastCorrection.index! + lastCorrection[0].length);
+  } else if (/不是/.test(text)) {
+    const after = text.slice(text.lastIndexOf("不是") + 2);
+    const yes = after.lastIndexOf("是");
+    if (yes >= 0) text = after.slice(yes + 1);
+  }
+  return text.trim();
+}
+
+type CountField = "invention_patent_count" | "utility_patent_count";
+
+function isCountField(field: FactField): field is CountField {
+  return field === "invention_patent_count" || field === "utility_patent_count";
+}
+
+type Setter = <K extends keyof CompanyProfile>(key: K, value: CompanyProfile[K]) => void;
+
+// Company and ESG certifications: "none", a list of names (each sent to the list it belongs
+// to), a count, or (ESG only) a plain yes. Returns a failure reason, or null when handled.
+function applyCertifications(
+  field: "certification_count" | "esg_certification",
+  value: string,
+  empty: boolean,
+  profile: Partial<CompanyProfile>,
+  set: Setter,
+): ParseFailure | null {
+  const isEsg = field === "esg_certification";
+  if (!empty && (isNoneAnswer(value) || parseYesNo(value) === "no")) {
+    if (isEsg) {
+      set("esg_certification", false);
+      set("esg_certifications", []);
+    } else {
+      set("certification_count", 0);
+      set("certifications", []);
+    }
+    return null;
+  }
+  const list = parseCertificationList(value);
+  const esgNames = isEsg ? [...list.esg, ...list.unknown] : list.esg;
+  const companyNames = isEsg ? list.company : [...list.company, ...list.unknown];
+  if (esgNames.length > 0 || companyNames.length > 0) {
+    if (esgNames.length > 0) {
+      set("esg_certification", true);
+      set("esg_certifications", merge(profile.esg_certifications, esgNames));
+    }
+    if (companyNames.length > 0) {
+      const names = merge(profile.certifications, companyNames);
+      // An explicit count larger than the names listed (5張，包括ISO 9001) is kept.
+      const stated = parseCount(value.replace(/[A-Za-z]+[\s-]?\d+(?:[-:.]\d+)*/g, " "));
+      set("certifications", names);
+      set(
+        "certification_count",
+        stated.ok && stated.value > names.length ? stated.value : names.length,
+      );
+    }
+    return null;
+  }
+  const count = parseCount(value);
+  if (count.ok) {
+    if (isEsg) {
+      set("esg_certification", count.value > 0);
+      if (count.value === 0) set("esg_certifications", []);
+    } else {
+      set("certification_count", count.value);
+      if (count.value === 0) set("certifications", []);
+    }
+    return null;
+  }
+  if (count.reason !== "missing") return count.reason;
+  if (isEsg && parseYesNo(value) === "yes") {
+    set("esg_certification", true);
+    return null;
+  }
+  return empty ? null : "invalid";
+}
+
+function merge(existing: string[] | null | undefined, names: string[]): string[] {
+  return [...new Set([...(existing ?? []), ...names])];
+}

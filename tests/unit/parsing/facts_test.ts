@@ -1,0 +1,125 @@
+import assert from "node:assert/strict";
+import { type ExtractedFacts, extractFacts } from "../../../shared/onboarding/parsing/facts.ts";
+
+const cases: [string, ExtractedFacts][] = [
+  ["我們是食品業，資本額500萬，有2個發明專利", {
+    profile: { industry: "食品業", capital_amount: 5_000_000, invention_patent_count: 2 },
+    problems: [],
+  }],
+  ["發明專利10件，新型專利5件", {
+    profile: { invention_patent_count: 10, utility_patent_count: 5 },
+    problems: [],
+  }],
+  ["發明專利10件新型專利5件", {
+    profile: { invention_patent_count: 10, utility_patent_count: 5 },
+    problems: [],
+  }],
+  ["10件發明專利5件新型專利", {
+    profile: { invention_patent_count: 10, utility_patent_count: 5 },
+    problems: [],
+  }],
+  ["有2個發明專利和3個新型專利", {
+    profile: { invention_patent_count: 2, utility_patent_count: 3 },
+    problems: [],
+  }],
+  ["發明專利：沒有", { profile: { invention_patent_count: 0 }, problems: [] }],
+  ["沒有新型專利", { profile: { utility_patent_count: 0 }, problems: [] }],
+  ["公司認證3張", { profile: { certification_count: 3 }, problems: [] }],
+  ["3項認證", { profile: { certification_count: 3 }, problems: [] }],
+  ["認證：ISO 9001、ISO 14001", {
+    profile: { certifications: ["ISO 9001", "ISO 14001"], certification_count: 2 },
+    problems: [],
+  }],
+  ["我們有ISO 9001和ISO 14001認證", {
+    profile: { certifications: ["ISO 9001", "ISO 14001"], certification_count: 2 },
+    problems: [],
+  }],
+  ["ESG：ISO 14064、ISO 14067", {
+    profile: { esg_certification: true, esg_certifications: ["ISO 14064", "ISO 14067"] },
+    problems: [],
+  }],
+  ["ESG認證：無", { profile: { esg_certification: false, esg_certifications: [] }, problems: [] }],
+  ["沒有ESG認證", { profile: { esg_certification: false, esg_certifications: [] }, problems: [] }],
+  ["有ESG認證", { profile: { esg_certification: true }, problems: [] }],
+  ["認證：ISO 9001、ISO 14064", {
+    profile: {
+      esg_certification: true,
+      esg_certifications: ["ISO 14064"],
+      certifications: ["ISO 9001"],
+      certification_count: 1,
+    },
+    problems: [],
+  }],
+  ["資本額改成600萬", { profile: { capital_amount: 6_000_000 }, problems: [] }],
+  ["資本額從500萬改成600萬", { profile: { capital_amount: 6_000_000 }, problems: [] }],
+  ["資本額不是500萬，是600萬", { profile: { capital_amount: 6_000_000 }, problems: [] }],
+  ["產業別應該是食品業", { profile: { industry: "食品業" }, problems: [] }],
+  ["資本額NT$5,000,000元，發明專利2件、新型專利3件", {
+    profile: { capital_amount: 5_000_000, invention_patent_count: 2, utility_patent_count: 3 },
+    problems: [],
+  }],
+  ["我們是電子業\n資本額1億2千萬\n發明專利：兩件\n新型專利：無\n公司認證：ISO 9001\nESG：沒有", {
+    profile: {
+      industry: "電子業",
+      capital_amount: 120_000_000,
+      invention_patent_count: 2,
+      utility_patent_count: 0,
+      certifications: ["ISO 9001"],
+      certification_count: 1,
+      esg_certification: false,
+      esg_certifications: [],
+    },
+    problems: [],
+  }],
+  ["發明專利和新型專利各2件", {
+    profile: { invention_patent_count: 2, utility_patent_count: 2 },
+    problems: [],
+  }],
+  ["公司認證5張，包括ISO 9001", {
+    profile: { certifications: ["ISO 9001"], certification_count: 5 },
+    problems: [],
+  }],
+  ["公司有ISO 9001、ISO 14001、ISO 45001三張認證", {
+    profile: {
+      certifications: ["ISO 9001", "ISO 14001", "ISO 45001"],
+      certification_count: 3,
+    },
+    problems: [],
+  }],
+  ["ESG的部分我們有ISO 14064和GRI", {
+    profile: { esg_certification: true, esg_certifications: ["ISO 14064", "GRI"] },
+    problems: [],
+  }],
+  ["產業：電子業，資本額：500萬，發明專利：3，新型專利：0，認證：2，ESG：有", {
+    profile: {
+      industry: "電子業",
+      capital_amount: 5_000_000,
+      invention_patent_count: 3,
+      utility_patent_count: 0,
+      certification_count: 2,
+      esg_certification: true,
+    },
+    problems: [],
+  }],
+  ["資本額-5", { profile: {}, problems: [{ field: "capital_amount", reason: "negative" }] }],
+  ["發明專利-3件", {
+    profile: {},
+    problems: [{ field: "invention_patent_count", reason: "negative" }],
+  }],
+  ["資本額：很多", { profile: {}, problems: [{ field: "capital_amount", reason: "invalid" }] }],
+  ["資本額500萬到600萬，新型專利2件", {
+    profile: { utility_patent_count: 2 },
+    problems: [{ field: "capital_amount", reason: "invalid" }],
+  }],
+  ["資本額-5，不對，資本額是500萬", { profile: { capital_amount: 5_000_000 }, problems: [] }],
+  ["什麼是新型專利？", { profile: {}, problems: [] }],
+  ["500萬", { profile: {}, problems: [] }],
+  ["有發明專利", { profile: {}, problems: [] }],
+  ["你好", { profile: {}, problems: [] }],
+];
+
+for (const [input, expected] of cases) {
+  Deno.test(`extractFacts(${JSON.stringify(input)})`, () => {
+    assert.deepEqual(extractFacts(input), expected);
+  });
+}
