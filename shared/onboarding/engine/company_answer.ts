@@ -1,0 +1,151 @@
+/**
+ * Reading an unlabelled answer (`500萬`, `10`, `沒有`, `電子業`) against the company question
+ * that is pending, and keeping ESG/certification values consistent with what the database
+ * accepts (ESG yes needs at least one name; no means an empty list).
+ */
+
+import { parseAmount } from "../parsing/amount.ts";
+import { parseCertificationList } from "../parsing/certifications.ts";
+import { parseCount } from "../parsing/count.ts";
+import { extractIndustry } from "../parsing/industry.ts";
+import type { ParseFailure } from "../parsing/outcome.ts";
+import { isNoneAnswer, parseYesNo } from "../parsing/yes_no.ts";
+import { MAX_INDUSTRY_LENGTH } from "../limits.ts";
+import type { CompanyField } from "../progress.ts";
+import type { CompanyProfile } from "../types.ts";
+import { joinNames } from "./format.ts";
+import { CATEGORY_HINTS } from "./texts.ts";
+
+/** What an answer said about one company field. */
+export interface FieldReading {
+  /** Values to store (empty when the answer was refused). */
+  patch: Partial<CompanyProfile>;
+  /** Why the answer was refused, when it was. */
+  failure?: ParseFailure;
+  /** Notes for the user, e.g. a certification given in the wrong category. */
+  hints: string[];
+  /** The user said "yes, we have ESG certifications" without naming them. */
+  askEsgNames?: boolean;
+}
+
+/** Reads an unlabelled answer to the question for `field`. */
+export function readBareAnswer(
+  field: CompanyField,
+  text: string,
+  profile: CompanyProfile,
+): FieldReading {
+  switch (field) {
+    case "industry": {
+      const industry = extractIndustry(text);
+      if (industry === null) return { patch: {}, failure: "missing", hints: [] };
+      if (industry.length > MAX_INDUSTRY_LENGTH) {
+        return { patch: {}, failure: "invalid", hints: [] };
+      }
+      return { patch: { industry }, hints: [] };
+    }
+    case "capital_amount": {
+      const amount = parseAmount(text);
+      return amount.ok
+        ? { patch: { capital_amount: amount.value }, hints: [] }
+        : { patch: {}, failure: amount.reason, hints: [] };
+    }
+    case "invention_patent_count":
+    case "utility_patent_count": {
+      const count = parseCount(text);
+      return count.ok
+        ? { patch: { [field]: count.value }, hints: [] }
+        : { patch: {}, failure: count.reason, hints: [] };
+    }
+    case "certification_count":
+      return readCertificationAnswer(text, profile);
+    case "esg_certification":
+      return readEsgAnswer(text);
+  }
+}
+
+// A count (3, 三份, 沒有) or a list of names (ISO 9001、ISO 14001 → 2). ESG names in the list
+// are moved to the ESG list, with a hint, because they do not count as company certifications.
+function readCertificationAnswer(text: string, profile: CompanyProfile): FieldReading {
+  // A lead-in before a colon (`3張：ISO 9001、…`, `有：…`) is not a name.
+  const list = parseCertificationList(text.replace(/^[^:A-Za-z\n]{1,12}[:：]\s*/, ""));
+  const names = [...list.company, ...list.unknown];
+  const patch: Partial<CompanyProfile> = {};
+  const hints: string[] = [];
+  if (list.esg.length > 0) {
+    patch.esg_certification = true;
+    patch.esg_certifications = merge(profile.esg_certifications, list.esg);
+    hints.push(CATEGORY_HINTS.esgAmongCompany(joinNames(list.esg)));
+  }
+  // Codes such as ISO 9001 are names, not counts: read an explicit count without them.
+  const stated = parseCount(text.replace(/[A-Za-z]+[\s-]?\d+(?:[-:.]\d+)*/g, " "));
+  if (names.length > 0) {
+    patch.certifications = names;
+    patch.certification_count = stated.ok && stated.value > names.length
+      ? stated.value
+      : names.length;
+    return { patch, hints };
+  }
+  if (stated.ok) {
+    patch.certification_count = stated.value;
+    patch.certifications = stated.value === 0 ? [] : null;
+    return { patch, hints };
+  }
+  // Only ESG names were given: the ESG part is kept, the company count is still to be asked.
+  if (list.esg.length > 0) return { patch, hints };
+  return { patch: {}, failure: stated.reason, hints };
+}
+
+// Names (a list implies yes), none (無/沒有/N/A/- → no and []), or yes without names (ask
+// which). Company certifications named here are pointed out and not counted as ESG.
+function readEsgAnswer(text: string): FieldReading {
+  if (isNoneAnswer(text)) {
+    return { patch: { esg_certification: false, esg_certifications: [] }, hints: [] };
+  }
+  const list = parseCertificationList(text);
+  const esgNames = [...list.esg, ...list.unknown];
+  const hints = list.company.length > 0
+    ? [CATEGORY_HINTS.companyAmongEsg(joinNames(list.company))]
+    : [];
+  if (esgNames.length > 0) {
+    return { patch: { esg_certification: true, esg_certifications: esgNames }, hints };
+  }
+  const answer = parseYesNo(text);
+  if (answer === "no") {
+    return { patch: { esg_certification: false, esg_certifications: [] }, hints };
+  }
+  if (answer === "yes" || hints.length > 0) return { patch: {}, hints, askEsgNames: true };
+  return { patch: {}, failure: "missing", hints };
+}
+
+/**
+ * Makes a profile patch consistent with the stored profile and the database rules: a
+ * non-empty ESG list means yes, `false` means an empty list, and a bare yes without any name
+ * (stored or given) is dropped (the caller asks for the names instead). Returns the fixed
+ * patch and whether names must be asked for.
+ */
+export function settleEsg(
+  patch: Partial<CompanyProfile>,
+  profile: CompanyProfile,
+): { patch: Partial<CompanyProfile>; askEsgNames: boolean } {
+  const out = { ...patch };
+  if (out.esg_certifications !== undefined) {
+    const list = out.esg_certifications ?? [];
+    out.esg_certifications = list;
+    if (list.length > 0) out.esg_certification = true;
+    else if (out.esg_certification !== true) out.esg_certification = false;
+  }
+  if (out.esg_certification === false) out.esg_certifications = [];
+  if (out.esg_certification === true) {
+    const names = out.esg_certifications ?? profile.esg_certifications ?? [];
+    if (names.length === 0) {
+      delete out.esg_certification;
+      delete out.esg_certifications;
+      return { patch: out, askEsgNames: true };
+    }
+  }
+  return { patch: out, askEsgNames: false };
+}
+
+function merge(existing: string[] | null, names: string[]): string[] {
+  return [...new Set([...(existing ?? []), ...names])];
+}

@@ -1,0 +1,81 @@
+/**
+ * Reading the labelled company facts of a message (several per message, any order,
+ * corrections) through the shared fact extractor, then making them safe to store and noting
+ * certifications that were given in the wrong category.
+ */
+
+import { extractFacts } from "../parsing/facts.ts";
+import { MAX_INDUSTRY_LENGTH } from "../limits.ts";
+import type { ParseFailure } from "../parsing/outcome.ts";
+import type { CompanyField } from "../progress.ts";
+import type { CompanyProfile } from "../types.ts";
+import { settleEsg } from "./company_answer.ts";
+import { joinNames } from "./format.ts";
+import { CATEGORY_HINTS } from "./texts.ts";
+
+/** The facts a message stated, ready to store. */
+export interface FactsReading {
+  /** Values to store. */
+  patch: Partial<CompanyProfile>;
+  /** Labelled values that were refused, by company field. */
+  problems: { field: CompanyField; reason: ParseFailure }[];
+  /** Category hints (ESG vs company certifications). */
+  hints: string[];
+  /** ESG was said to be yes without any name. */
+  askEsgNames: boolean;
+  /** Whether the message stated any fact at all (accepted or refused). */
+  found: boolean;
+}
+
+const ESG_MENTION = /esg|永續|永续/i;
+// ESG phrases are masked first so that the 認證 in `ESG認證` is not taken as a company label.
+const ESG_PHRASE =
+  /ESG\s*(?:相關|相关)?\s*(?:的)?\s*(?:認證|认证|證書|证书)?(?:資料|资料)?|永續認證|永续认证/gi;
+const COMPANY_CERT_LABEL = /認證|认证|證書|证书/;
+
+/** Reads the labelled facts of `text` against the stored `profile`. */
+export function readFacts(text: string, profile: CompanyProfile): FactsReading {
+  const facts = extractFacts(text);
+  const raw: Partial<CompanyProfile> = { ...facts.profile };
+  const hints: string[] = [];
+  const problems = facts.problems.map((p) => ({
+    field: companyFieldOf(p.field),
+    reason: p.reason,
+  }));
+
+  // ESG names stated without mentioning ESG were given as company certifications; the
+  // extractor already moved them to the ESG list, the user should know why.
+  const newEsg = (raw.esg_certifications ?? []).filter((n) =>
+    !(profile.esg_certifications ?? []).includes(n)
+  );
+  if (newEsg.length > 0 && !ESG_MENTION.test(text)) {
+    hints.push(CATEGORY_HINTS.esgAmongCompany(joinNames(newEsg)));
+  }
+  // Company names inside an ESG answer are pointed out, and must not overwrite a company
+  // count the user stated before.
+  const companyLabelled = COMPANY_CERT_LABEL.test(text.replace(ESG_PHRASE, " "));
+  if (raw.certifications && ESG_MENTION.test(text) && !companyLabelled) {
+    hints.push(CATEGORY_HINTS.companyAmongEsg(joinNames(raw.certifications)));
+    delete raw.certifications;
+    delete raw.certification_count;
+  }
+  if (raw.industry && raw.industry.length > MAX_INDUSTRY_LENGTH) {
+    delete raw.industry;
+    problems.push({ field: "industry", reason: "invalid" });
+  }
+  const settled = settleEsg(raw, profile);
+  return {
+    patch: settled.patch,
+    problems,
+    hints,
+    askEsgNames: settled.askEsgNames,
+    found: Object.keys(facts.profile).length > 0 || problems.length > 0,
+  };
+}
+
+/** The company field a profile key belongs to (the lists belong to their counts). */
+export function companyFieldOf(key: keyof CompanyProfile): CompanyField {
+  if (key === "certifications") return "certification_count";
+  if (key === "esg_certifications") return "esg_certification";
+  return key;
+}

@@ -1,0 +1,150 @@
+/**
+ * The rule-based conversation engine: deterministic, no network. Each turn reads, in order,
+ * a confirmation, a delete command, labelled company facts (several per message, any order,
+ * corrections), a labelled product block, a help question, and finally an unlabelled answer
+ * to whatever is pending. The next question is always derived from the data.
+ */
+
+import { normalizeText, normalizeValueText } from "../parsing/normalize.ts";
+import { parseProductBlock, productFieldForLabel } from "../parsing/products.ts";
+import { missingCompanyFields } from "../progress.ts";
+import {
+  isAddProductRequest,
+  isConfirmWord,
+  isCorrection,
+  isFinishWord,
+  isRejectWord,
+  parseDeleteCommand,
+} from "./commands.ts";
+import { readFacts } from "./facts_reading.ts";
+import { detectHelpTopic, HELP_ANSWERS } from "./help.ts";
+import { pendingItem } from "./pending.ts";
+import { deleteProduct, handleProductBlock, startDraft } from "./product_flow.ts";
+import { buildReply } from "./reply.ts";
+import { type ConversationState, initialState } from "./state.ts";
+import { answerPending } from "./steps.ts";
+import { snapshotDigest } from "./summary.ts";
+import { failureText, FINISH_TEXTS, FORMAT_HINTS } from "./texts.ts";
+import { TurnContext } from "./turn_context.ts";
+import type { ConversationEngine, EngineInput, EngineTurn } from "./types.ts";
+
+/** Runs one rule-engine turn synchronously. */
+export function runRuleTurn(input: EngineInput): EngineTurn {
+  const text = normalizeText(input.message);
+  const ctx = new TurnContext(input.snapshot, input.state);
+  if (ctx.confirming) {
+    const early = confirmationStep(ctx, input, text);
+    if (early) return early;
+  }
+  if (!ctx.handled) readMessage(ctx, text, normalizeValueText(input.message));
+  return endTurn(ctx, input.state);
+}
+
+/** The rule engine behind the common interface. */
+export const ruleEngine: ConversationEngine = {
+  name: "rule",
+  turn: (input) => Promise.resolve(runRuleTurn(input)),
+};
+
+// At the summary: a confirmation completes the session only if the data is complete and is
+// still what the summary showed; otherwise the message is read as a correction.
+function confirmationStep(ctx: TurnContext, input: EngineInput, text: string): EngineTurn | null {
+  if (isConfirmWord(text) || isFinishWord(text)) {
+    const complete = missingCompanyFields(input.snapshot.profile).length === 0;
+    if (complete && snapshotDigest(input.snapshot) === input.state.confirm?.digest) {
+      return {
+        profile: {},
+        productChanges: [],
+        reply: FINISH_TEXTS.completed,
+        completed: true,
+        state: initialState(),
+      };
+    }
+    ctx.handled = true; // data changed since the summary: it is shown again
+  } else if (isRejectWord(text)) {
+    return {
+      profile: {},
+      productChanges: [],
+      reply: FINISH_TEXTS.askWhatToFix,
+      completed: false,
+      state: input.state,
+    };
+  } else if (isAddProductRequest(text)) {
+    ctx.confirming = false;
+    startDraft(ctx);
+    ctx.handled = true;
+  }
+  return null;
+}
+
+function readMessage(ctx: TurnContext, text: string, value: string): void {
+  const pending = pendingItem(ctx.current, ctx.draft, ctx.confirming);
+  const deleteKey = parseDeleteCommand(text);
+  if (deleteKey !== null) {
+    deleteProduct(ctx, deleteKey);
+    return;
+  }
+  const block = parseProductBlock(text);
+  // While a product field is pending, its value may mention patents or certifications in
+  // passing; company facts are then read only from an explicit correction.
+  const readCompany = pending.kind !== "product_field" || isCorrection(text);
+  if (readCompany) readCompanyFacts(ctx, block ? withoutProductLines(text) : text);
+  if (block) {
+    handleProductBlock(ctx, block);
+    ctx.handled = true;
+  }
+  if (ctx.handled) return;
+  const topic = detectHelpTopic(text);
+  if (topic !== null) {
+    ctx.notices.push(HELP_ANSWERS[topic]);
+    return;
+  }
+  answerPending(ctx, pending, text, value);
+}
+
+function readCompanyFacts(ctx: TurnContext, text: string): void {
+  if (text === "") return;
+  const facts = readFacts(text, ctx.current.profile);
+  if (!facts.found) return;
+  ctx.handled = true;
+  ctx.setProfile(facts.patch);
+  ctx.askEsgNames ||= facts.askEsgNames;
+  ctx.notices.push(...facts.hints);
+  for (const problem of facts.problems) {
+    ctx.notices.push(failureText(problem.field, problem.reason) + FORMAT_HINTS[problem.field]);
+  }
+}
+
+// The lines of a message that are not `產品標籤：值`, for the company-fact reader.
+function withoutProductLines(text: string): string {
+  return text.split("\n")
+    .filter((line) => {
+      const label = line.match(/^([^:：]+)[:：]/);
+      return !(label && productFieldForLabel(label[1]) !== null);
+    })
+    .join("\n");
+}
+
+function endTurn(ctx: TurnContext, previous: ConversationState): EngineTurn {
+  // A summary awaiting confirmation only makes sense with complete company data.
+  if (ctx.confirming && missingCompanyFields(ctx.current.profile).length > 0) {
+    ctx.confirming = false;
+  }
+  const digest = ctx.confirming ? snapshotDigest(ctx.current) : null;
+  const state: ConversationState = {
+    version: 1,
+    draft: ctx.draft,
+    confirm: digest === null ? null : { digest },
+  };
+  const reply = buildReply({
+    before: ctx.before,
+    after: ctx.current,
+    state,
+    notes: ctx.notes,
+    notices: ctx.notices,
+    askEsgNames: ctx.askEsgNames,
+    summaryChanged: previous.confirm !== null && digest !== null &&
+      previous.confirm.digest !== digest,
+  });
+  return { profile: ctx.profile, productChanges: ctx.changes, reply, completed: false, state };
+}

@@ -1,0 +1,40 @@
+/**
+ * The interface both conversation engines (rule-based and AI) implement. Engines are pure:
+ * they read the state, the data collected so far and the user's message, and return what to
+ * change, what to say and the next state; persisting it all is the route's job.
+ */
+
+import type { CompanyProfile, OnboardingSnapshot, ProductChange } from "../types.ts";
+import type { ConversationState } from "./state.ts";
+
+/** What an engine gets for one turn. */
+export interface EngineInput {
+  /** The session's conversation state as stored after the previous turn. */
+  state: ConversationState;
+  /** The data collected so far (company fields and products). */
+  snapshot: OnboardingSnapshot;
+  /** The user's message as sent (the engine normalises it). */
+  message: string;
+}
+
+/** What an engine decides for one turn. */
+export interface EngineTurn {
+  /** Company fields to set (only the changed ones; never clears a field). */
+  profile: Partial<CompanyProfile>;
+  /** Products to insert, update or delete, in order. */
+  productChanges: ProductChange[];
+  /** The assistant's reply. */
+  reply: string;
+  /** True on the turn that completes the session. */
+  completed: boolean;
+  /** The state to store for the next turn. */
+  state: ConversationState;
+}
+
+/** A conversation engine: the rule-based one, or the AI one (which falls back to it). */
+export interface ConversationEngine {
+  /** A short name for logs (`rule`, `ai`). */
+  readonly name: string;
+  /** Runs one turn. */
+  turn(input: EngineInput): Promise<EngineTurn>;
+}

@@ -1,0 +1,160 @@
+import assert from "node:assert/strict";
+import { completeCompany, Conversation, P001_BLOCK } from "./conversation.ts";
+
+Deno.test("products: field by field, with skips", () => {
+  const c = new Conversation(completeCompany());
+  assert.equal(c.say("有"), "請問產品名稱是什麼？");
+  assert.match(c.say("智能晶片"), /^好的，產品名稱：智能晶片。請問「智能晶片」的產品ID是什麼？/);
+  assert.match(c.say("P001"), /^好的，產品ID：P001。請問「智能晶片」的價格是多少？/);
+  assert.match(c.say("跳過"), /^好的，價格先略過。請問「智能晶片」的主要原料是什麼？/);
+  c.say("矽晶圓");
+  c.say("-");
+  assert.equal(c.snapshot.products.length, 0); // not stored until complete
+  const saved = c.say("低功耗、高效能");
+  assert.match(saved, /^已新增產品「智能晶片」（P001）。目前已登錄 1 個產品。還有其他產品嗎？/);
+  assert.deepEqual(c.last!.productChanges, [{
+    kind: "insert",
+    fields: {
+      product_id: "P001",
+      product_name: "智能晶片",
+      price: null,
+      main_raw_materials: "矽晶圓",
+      product_standard: null,
+      technical_advantages: "低功耗、高效能",
+    },
+  }]);
+  assert.equal(c.state.draft, null);
+});
+
+Deno.test("products: a bare name at the products question starts the product", () => {
+  const c = new Conversation(completeCompany());
+  c.say("智能晶片");
+  assert.deepEqual(c.state.draft, { product_name: "智能晶片" });
+});
+
+Deno.test("products: 完成 inside a field value never completes", () => {
+  const c = new Conversation(completeCompany());
+  c.sayAll("有", "完成品", "P009", "尚未完成", "矽晶圓", "完成度高");
+  const saved = c.say("製程完成度高");
+  assert.equal(c.completed, false);
+  assert.equal(c.state.confirm, null);
+  assert.deepEqual(c.snapshot.products.map((p) => [p.product_name, p.price, p.product_standard]), [
+    ["完成品", "尚未完成", "完成度高"],
+  ]);
+  assert.equal(c.snapshot.products[0].technical_advantages, "製程完成度高");
+  assert.match(saved, /還有其他產品嗎？/);
+  // A labelled block naming 完成品 is a product too.
+  c.say("產品名稱：完成\n價格：完成後報價");
+  assert.equal(c.snapshot.products.length, 2);
+  assert.equal(c.state.confirm, null);
+});
+
+Deno.test("products: a whole-message 完成 mid-product saves it and shows the summary", () => {
+  const c = new Conversation(completeCompany());
+  c.sayAll("有", "智能晶片", "P001");
+  const reply = c.say("完成");
+  assert.match(reply, /^已新增產品「智能晶片」（P001）。\n\n以下是您提供的資料，請確認：/);
+  assert.notEqual(c.state.confirm, null);
+  assert.equal(c.completed, false);
+});
+
+Deno.test("products: the same product ID updates that product", () => {
+  const c = new Conversation(completeCompany());
+  c.say(P001_BLOCK);
+  const id = c.snapshot.products[0].id;
+  const reply = c.say("產品ID：P001\n產品名稱：智能晶片二代\n價格：1200元");
+  assert.match(reply, /^已更新產品「智能晶片二代」（P001）。/);
+  assert.deepEqual(c.last!.productChanges, [{
+    kind: "update",
+    id,
+    fields: { product_id: "P001", product_name: "智能晶片二代", price: "1200元" },
+  }]);
+  assert.equal(c.snapshot.products.length, 1);
+  assert.equal(c.snapshot.products[0].main_raw_materials, "矽晶圓");
+  assert.equal(c.snapshot.products[0].price, "1200元");
+});
+
+Deno.test("products: delete by ID and by name; unknown names are reported", () => {
+  const c = new Conversation(completeCompany());
+  c.say(P001_BLOCK);
+  c.say("產品ID：P002\n產品名稱：感測器");
+  assert.equal(c.snapshot.products.length, 2);
+  assert.match(c.say("刪除產品 P001"), /^已刪除產品「智能晶片」（P001）。/);
+  assert.deepEqual(c.snapshot.products.map((p) => p.product_id), ["P002"]);
+  assert.match(c.say("刪除產品 P777"), /^找不到產品「P777」。目前的產品有：感測器（P002）。/);
+  assert.match(c.say("把感測器刪掉"), /^已刪除產品「感測器」（P002）。/);
+  assert.equal(c.snapshot.products.length, 0);
+  assert.match(c.last!.reply, /請問貴公司有要登錄的產品嗎？/);
+});
+
+Deno.test("products: too long a value is refused and asked again", () => {
+  const c = new Conversation(completeCompany());
+  c.say("有");
+  assert.match(c.say("名".repeat(201)), /產品名稱最多 200 個字/);
+  assert.deepEqual(c.state.draft, {});
+});
+
+Deno.test("confirmation: a correction shows the summary again; 確認 then completes", () => {
+  const c = new Conversation(completeCompany());
+  c.say(P001_BLOCK);
+  c.say("沒有了");
+  const digest = c.state.confirm!.digest;
+  const again = c.say("資本額改成600萬");
+  assert.match(
+    again,
+    /^已將資本總額更新為 6,000,000 元（600萬元）。\n\n資料有更新，請再確認一次：/,
+  );
+  assert.match(again, /• 資本總額：6,000,000 元（600萬元）/);
+  assert.notEqual(c.state.confirm!.digest, digest);
+  assert.equal(c.completed, false);
+  assert.match(c.say("不對"), /^好的，請告訴我要修改的內容/);
+  assert.match(c.say("刪除產品 P001"), /• 產品：0 個/);
+  assert.match(c.say("嗯嗯你好"), /^我沒有找到要修改的內容。\n\n以下是您提供的資料/);
+  c.say("正確");
+  assert.equal(c.completed, true);
+  assert.equal(c.snapshot.profile.capital_amount, 6_000_000);
+});
+
+Deno.test("confirmation: data changed since the summary is shown again, not completed", () => {
+  const c = new Conversation(completeCompany());
+  c.say("沒有");
+  // An upload changes the data between the summary and the confirmation.
+  c.snapshot = { ...c.snapshot, profile: { ...c.snapshot.profile, capital_amount: 7_000_000 } };
+  const reply = c.say("確認");
+  assert.equal(c.completed, false);
+  assert.match(reply, /^資料有更新，請再確認一次：/);
+  c.say("是");
+  assert.equal(c.completed, true);
+});
+
+Deno.test("confirmation: 新增產品 leaves the summary to collect a product", () => {
+  const c = new Conversation(completeCompany());
+  c.say("沒有");
+  assert.equal(c.say("新增產品"), "請問產品名稱是什麼？");
+  assert.equal(c.state.confirm, null);
+  c.say("產品名稱：感測器");
+  assert.equal(c.snapshot.products.length, 1);
+});
+
+Deno.test("products: a field value mentioning patents is a value, not a company fact", () => {
+  const c = new Conversation(completeCompany());
+  c.sayAll("有機肥料", "跳過", "100元", "肥料");
+  const reply = c.say("通過ISO 9001，發明專利3件");
+  assert.deepEqual(c.last!.profile, {});
+  assert.equal(c.snapshot.profile.invention_patent_count, 10);
+  assert.equal(c.state.draft?.product_standard, "通過ISO 9001，發明專利3件");
+  assert.match(
+    reply,
+    /^好的，產品規格：通過ISO 9001，發明專利3件。請問「有機肥料」的技術優勢是什麼？/,
+  );
+  // An explicit correction is still read mid-product, and the product question resumes.
+  const corrected = c.say("資本額改成600萬");
+  assert.equal(c.snapshot.profile.capital_amount, 6_000_000);
+  assert.match(corrected, /請問「有機肥料」的技術優勢是什麼？/);
+});
+
+Deno.test("products: greetings are not product names", () => {
+  const c = new Conversation(completeCompany());
+  assert.match(c.say("謝謝"), /^抱歉，我沒有看懂您的回答。/);
+  assert.equal(c.state.draft, null);
+});

@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { toExportRecord } from "../../../shared/onboarding/export.ts";
+import { emptyProfile } from "../../../shared/onboarding/types.ts";
+
+// Copied from contract §5.8, character for character.
+const CONTRACT_EXAMPLE = JSON.parse(`{
+  "產業別": "電子業",
+  "資本總額（以臺幣為單位）": 5000000,
+  "發明專利數量": 10,
+  "新型專利數量": 5,
+  "公司認證資料數量": 3,
+  "ESG相關認證資料": "有",
+  "產品": [
+    {"產品ID":"P001","產品名稱":"智能晶片","價格":"1000元","主要原料":"矽晶圓",
+     "產品規格(尺寸、精度)":"10nm製程","技術優勢":"低功耗、高效能"}
+  ]
+}`);
+
+Deno.test("export: the contract example, same values and key order", () => {
+  const record = toExportRecord({
+    profile: {
+      industry: "電子業",
+      capital_amount: 5000000,
+      invention_patent_count: 10,
+      utility_patent_count: 5,
+      certification_count: 3,
+      certifications: null,
+      esg_certification: true,
+      esg_certifications: ["ISO 14064", "ISO 14067"],
+    },
+    products: [{
+      id: 7,
+      product_id: "P001",
+      product_name: "智能晶片",
+      price: "1000元",
+      main_raw_materials: "矽晶圓",
+      product_standard: "10nm製程",
+      technical_advantages: "低功耗、高效能",
+    }],
+  });
+  assert.deepEqual(record, CONTRACT_EXAMPLE);
+  assert.equal(JSON.stringify(record), JSON.stringify(CONTRACT_EXAMPLE));
+  assert.deepEqual(Object.keys(record), Object.keys(CONTRACT_EXAMPLE));
+  assert.deepEqual(Object.keys(record["產品"][0]), Object.keys(CONTRACT_EXAMPLE["產品"][0]));
+});
+
+Deno.test("export: key spelling (full-width vs ASCII parentheses)", () => {
+  const record = toExportRecord({ profile: emptyProfile(), products: [] });
+  assert.ok("資本總額\uff08以臺幣為單位\uff09" in record);
+  const product = toExportRecord({
+    profile: emptyProfile(),
+    products: [{
+      id: 1,
+      product_id: null,
+      product_name: "x",
+      price: null,
+      main_raw_materials: null,
+      product_standard: null,
+      technical_advantages: null,
+    }],
+  })["產品"][0];
+  assert.ok("產品規格(尺寸\u3001精度)" in product);
+});
+
+Deno.test("export: nothing collected → nulls and [] products", () => {
+  assert.deepEqual(toExportRecord({ profile: emptyProfile(), products: [] }), {
+    "產業別": null,
+    "資本總額（以臺幣為單位）": null,
+    "發明專利數量": null,
+    "新型專利數量": null,
+    "公司認證資料數量": null,
+    "ESG相關認證資料": null,
+    "產品": [],
+  });
+});
+
+Deno.test("export: ESG false is 無; zero counts stay 0", () => {
+  const record = toExportRecord({
+    profile: {
+      ...emptyProfile(),
+      invention_patent_count: 0,
+      esg_certification: false,
+      esg_certifications: [],
+    },
+    products: [],
+  });
+  assert.equal(record["ESG相關認證資料"], "無");
+  assert.equal(record["發明專利數量"], 0);
+});
