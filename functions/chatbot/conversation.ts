@@ -1,0 +1,101 @@
+/**
+ * The two things that change a conversation — starting a session and taking a turn — shared by
+ * the message, sessions and upload routes. Each runs inside the caller's transaction.
+ */
+import type { Tx } from "../../shared/db/client.ts";
+import {
+  findCopySource,
+  insertOnboarding,
+  lockSessionForTurn,
+  saveOnboardingTurn,
+} from "../../shared/db/onboarding.ts";
+import { insertMessages, insertSession, saveSessionTurn } from "../../shared/db/sessions.ts";
+import type { User } from "../../shared/db/users.ts";
+import { ApiError, Detail } from "../../shared/http/errors.ts";
+import { applyTurn } from "../../shared/onboarding/engine/apply.ts";
+import { initialState, parseState } from "../../shared/onboarding/engine/state.ts";
+import type { ConversationEngine } from "../../shared/onboarding/engine/types.ts";
+import { welcomeMessage } from "../../shared/onboarding/engine/welcome.ts";
+import { computeProgress } from "../../shared/onboarding/progress.ts";
+import {
+  emptyProfile,
+  type OnboardingSnapshot,
+  type Progress,
+} from "../../shared/onboarding/types.ts";
+
+/** A freshly started session. */
+export interface StartedSession {
+  sessionId: number;
+  message: string;
+  copied: boolean;
+  progress: Progress;
+}
+
+/**
+ * Creates a session for `user`, copying the data that contract §5.2 says to copy, and stores
+ * the welcome (which summarises what was copied). Returns the session and its welcome.
+ */
+export async function startSession(tx: Tx, user: User): Promise<StartedSession> {
+  const source = await findCopySource(tx, user.external_user_id);
+  const snapshot: OnboardingSnapshot = source?.snapshot ??
+    { profile: emptyProfile(), products: [] };
+  const sessionId = await insertSession(tx, user, initialState());
+  const message = welcomeMessage(snapshot, source !== undefined);
+  await Promise.all([
+    insertOnboarding(
+      tx,
+      { id: sessionId, userId: user.id, owner: user.external_user_id },
+      snapshot,
+    ),
+    insertMessages(tx, { id: sessionId, owner: user.external_user_id }, [
+      { role: "assistant", content: message },
+    ]),
+  ]);
+  return { sessionId, message, copied: source !== undefined, progress: computeProgress(snapshot) };
+}
+
+/** The outcome of one turn. */
+export interface TurnOutcome {
+  reply: string;
+  completed: boolean;
+  progress: Progress;
+  snapshot: OnboardingSnapshot;
+}
+
+/**
+ * Runs one turn of `engine` on the caller's active session: locks the session (concurrent turns
+ * queue), stores the user's message, the reply, the data changes and the new state.
+ * Throws 404 for a missing or foreign session and 409 for a completed one.
+ */
+export async function takeTurn(
+  tx: Tx,
+  sessionId: number,
+  message: string,
+  engine: ConversationEngine,
+): Promise<TurnOutcome> {
+  const session = await lockSessionForTurn(tx, sessionId);
+  if (!session) throw new ApiError(404, Detail.sessionNotFound);
+  if (session.status === "completed") throw new ApiError(409, Detail.sessionCompleted);
+
+  const turn = await engine.turn({
+    state: parseState(session.state),
+    snapshot: session.snapshot,
+    message,
+  });
+  const owner = session.owner;
+  await Promise.all([
+    saveOnboardingTurn(tx, { id: session.onboardingId, owner }, turn.profile, turn.productChanges),
+    insertMessages(tx, { id: session.id, owner }, [
+      { role: "user", content: message },
+      { role: "assistant", content: turn.reply },
+    ]),
+    saveSessionTurn(tx, session.id, turn.state, turn.completed),
+  ]);
+  const snapshot = applyTurn(session.snapshot, turn);
+  return {
+    reply: turn.reply,
+    completed: turn.completed,
+    progress: computeProgress(snapshot),
+    snapshot,
+  };
+}

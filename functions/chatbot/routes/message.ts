@@ -1,0 +1,39 @@
+/**
+ * `POST /message` (contract §5.3).
+ */
+import type { Hono } from "hono";
+import { z } from "zod";
+import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
+import { readJsonBody } from "../../../shared/http/json_body.ts";
+import { withUser } from "../../../shared/http/with_user.ts";
+import type { ConversationEngine } from "../../../shared/onboarding/engine/types.ts";
+import { MAX_MESSAGE_LENGTH } from "../../../shared/onboarding/limits.ts";
+import { takeTurn } from "../conversation.ts";
+
+const MessageBody = z.object({
+  message: z.string({ error: "message must be a string" }).trim()
+    .min(1, "message must not be empty")
+    .max(MAX_MESSAGE_LENGTH, `message must be at most ${MAX_MESSAGE_LENGTH} characters`),
+  session_id: z.number({ error: "session_id must be an integer" }).int(
+    "session_id must be an integer",
+  )
+    .min(1, "session_id must be positive").max(2147483647, "session_id is too large"),
+});
+
+/** Adds `POST /message` to `app`. */
+export function messageRoutes(app: Hono<AppEnv>, deps: AppDeps, engine: ConversationEngine): void {
+  app.post("/message", async (c) => {
+    const body = await readJsonBody(c, MessageBody);
+    const outcome = await withUser(
+      c,
+      deps,
+      (tx) => takeTurn(tx, body.session_id, body.message, engine),
+    );
+    return c.json({
+      session_id: body.session_id,
+      message: outcome.reply,
+      completed: outcome.completed,
+      progress: outcome.progress,
+    });
+  });
+}
