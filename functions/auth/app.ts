@@ -10,7 +10,7 @@ import { withUser } from "../../shared/http/with_user.ts";
 export function createAuthApp(deps: AppDeps): Hono<AppEnv> {
   const app = createFunctionApp("auth", deps);
   app.get("/me", requireAuth(deps.config.jwtSecrets), async (c) => {
-    const user = await withUser(c, deps, (_tx, user) => Promise.resolve(user));
+    const user = await withUser(c, deps, (_tx, caller) => caller.user);
     return c.json(user);
   });
   return app;

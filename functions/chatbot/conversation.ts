@@ -7,11 +7,11 @@ import {
   findCopySource,
   insertOnboarding,
   lockSessionForTurn,
-  saveOnboardingTurn,
+  saveTurn,
 } from "../../shared/db/onboarding.ts";
-import { insertMessages, insertSession, saveSessionTurn } from "../../shared/db/sessions.ts";
-import type { User } from "../../shared/db/users.ts";
+import { insertMessages, insertSession } from "../../shared/db/sessions.ts";
 import { ApiError, Detail } from "../../shared/http/errors.ts";
+import type { Caller } from "../../shared/http/with_user.ts";
 import { applyTurn } from "../../shared/onboarding/engine/apply.ts";
 import { initialState, parseState } from "../../shared/onboarding/engine/state.ts";
 import type { ConversationEngine } from "../../shared/onboarding/engine/types.ts";
@@ -32,11 +32,11 @@ export interface StartedSession {
 }
 
 /**
- * Creates a session for `user`, copying the data that contract §5.2 says to copy, and stores
- * the welcome (which summarises what was copied). Returns the session and its welcome.
+ * Creates a session for the caller, copying the data that contract §5.2 says to copy, and
+ * stores the welcome (which summarises what was copied). Returns the session and its welcome.
  */
-export async function startSession(tx: Tx, user: User): Promise<StartedSession> {
-  const source = await findCopySource(tx, user.external_user_id);
+export async function startSession(tx: Tx, caller: Caller): Promise<StartedSession> {
+  const [user, source] = await Promise.all([caller.user, findCopySource(tx, caller.owner)]);
   const snapshot: OnboardingSnapshot = source?.snapshot ??
     { profile: emptyProfile(), products: [] };
   const sessionId = await insertSession(tx, user, initialState());
@@ -69,11 +69,13 @@ export interface TurnOutcome {
  */
 export async function takeTurn(
   tx: Tx,
+  caller: Caller,
   sessionId: number,
   message: string,
   engine: ConversationEngine,
 ): Promise<TurnOutcome> {
-  const session = await lockSessionForTurn(tx, sessionId);
+  // Waiting for the user row too means an inactive caller never reaches the engine.
+  const [session] = await Promise.all([lockSessionForTurn(tx, sessionId), caller.user]);
   if (!session) throw new ApiError(404, Detail.sessionNotFound);
   if (session.status === "completed") throw new ApiError(409, Detail.sessionCompleted);
 
@@ -82,15 +84,17 @@ export async function takeTurn(
     snapshot: session.snapshot,
     message,
   });
-  const owner = session.owner;
-  await Promise.all([
-    saveOnboardingTurn(tx, { id: session.onboardingId, owner }, turn.profile, turn.productChanges),
-    insertMessages(tx, { id: session.id, owner }, [
-      { role: "user", content: message },
-      { role: "assistant", content: turn.reply },
-    ]),
-    saveSessionTurn(tx, session.id, turn.state, turn.completed),
-  ]);
+  await saveTurn(tx, {
+    sessionId: session.id,
+    onboardingId: session.onboardingId,
+    owner: session.owner,
+  }, {
+    profile: turn.profile,
+    productChanges: turn.productChanges,
+    messages: [{ role: "user", content: message }, { role: "assistant", content: turn.reply }],
+    state: turn.state,
+    completed: turn.completed,
+  });
   const snapshot = applyTurn(session.snapshot, turn);
   return {
     reply: turn.reply,

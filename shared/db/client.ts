@@ -6,8 +6,8 @@ import postgres from "postgres";
 
 /** A postgres.js pool or transaction. */
 export type Sql = postgres.Sql;
-/** A postgres.js transaction handle, as given to `sql.begin` callbacks. */
-export type Tx = postgres.TransactionSql;
+/** A connection inside a transaction, as `asUser` hands it to its callback. */
+export type Tx = postgres.Sql;
 
 /** Options for {@link connect}. */
 export interface ConnectOptions {

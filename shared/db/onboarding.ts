@@ -8,6 +8,7 @@ import type {
   StoredProduct,
 } from "../onboarding/types.ts";
 import type { Tx } from "./client.ts";
+import type { NewMessage } from "./sessions.ts";
 
 /** The profile columns, in table order. */
 const PROFILE_COLUMNS = [
@@ -152,27 +153,74 @@ export async function insertOnboarding(
   return row.id;
 }
 
+/** Where a turn is written: the session, its onboarding row and their owner. */
+export interface TurnTarget {
+  sessionId: number;
+  onboardingId: number;
+  owner: string;
+}
+
+/** What a turn writes. */
+export interface TurnWrite {
+  profile: Partial<CompanyProfile>;
+  productChanges: readonly ProductChange[];
+  messages: NewMessage[];
+  state: unknown;
+  completed: boolean;
+}
+
 /**
- * Applies an engine turn's writes: the changed profile fields and each product change. The
- * statements are issued together so postgres.js pipelines them. Resolves when all are done.
+ * Writes a turn: the changed profile fields, the messages and the session's new state (and
+ * completion) in one statement, and each product change beside it; all are issued together so
+ * postgres.js pipelines them into one round trip. Resolves when all are done.
  */
-export async function saveOnboardingTurn(
-  tx: Tx,
-  onboarding: { id: number; owner: string },
-  profile: Partial<CompanyProfile>,
-  changes: readonly ProductChange[],
-): Promise<void> {
-  const writes: Promise<unknown>[] = [];
-  const patch = profileValues(tx, profile);
-  if (Object.keys(patch).length > 0) {
-    writes.push(tx`update onboarding.company_onboarding
-                   set ${tx(patch)}, updated_at = now() where id = ${onboarding.id}`);
-  } else if (changes.length > 0) {
-    writes.push(tx`update onboarding.company_onboarding set updated_at = now()
-                   where id = ${onboarding.id}`);
-  }
-  for (const change of changes) writes.push(productWrite(tx, onboarding, change));
-  await Promise.all(writes);
+export async function saveTurn(tx: Tx, target: TurnTarget, turn: TurnWrite): Promise<void> {
+  const profile = turn.profile as Partial<Record<string, string | number | boolean | string[]>>;
+  const has = (column: (typeof PROFILE_COLUMNS)[number]) => profile[column] !== undefined;
+  const value = (column: (typeof PROFILE_COLUMNS)[number]) => profile[column] ?? null;
+  const touchesData = PROFILE_COLUMNS.some(has) || turn.productChanges.length > 0;
+  // One fixed-shape statement (a CASE per column) rather than a dynamic SET list: postgres.js
+  // cannot render its column helpers inside a CTE, and a fixed shape reuses one prepared plan.
+  await Promise.all([
+    tx`
+      with profile as (
+        update onboarding.company_onboarding set
+          industry = case when ${has("industry")} then ${value("industry")} else industry end,
+          capital_amount = case when ${has("capital_amount")}
+            then ${value("capital_amount")}::bigint else capital_amount end,
+          invention_patent_count = case when ${has("invention_patent_count")}
+            then ${value("invention_patent_count")}::integer else invention_patent_count end,
+          utility_patent_count = case when ${has("utility_patent_count")}
+            then ${value("utility_patent_count")}::integer else utility_patent_count end,
+          certification_count = case when ${has("certification_count")}
+            then ${value("certification_count")}::integer else certification_count end,
+          certifications = case when ${has("certifications")}
+            then ${value("certifications")}::text[] else certifications end,
+          esg_certification = case when ${has("esg_certification")}
+            then ${value("esg_certification")}::boolean else esg_certification end,
+          esg_certifications = case when ${has("esg_certifications")}
+            then ${value("esg_certifications")}::text[] else esg_certifications end,
+          updated_at = case when ${touchesData} then now() else updated_at end
+        where id = ${target.onboardingId} and ${touchesData}
+        returning 1),
+      messages as (
+        insert into onboarding.chat_messages (session_id, external_user_id, role, content)
+        select ${target.sessionId}, ${target.owner}, m.role, m.content
+        from unnest(${turn.messages.map((m) => m.role)}::text[],
+                    ${turn.messages.map((m) => m.content)}::text[])
+             with ordinality as m(role, content, position)
+        order by m.position
+        returning 1)
+      update onboarding.chat_sessions
+      set state = ${tx.json(turn.state as never)},
+          updated_at = now(),
+          status = case when ${turn.completed} then 'completed' else status end,
+          completed_at = case when ${turn.completed} then now() else completed_at end
+      where id = ${target.sessionId}`,
+    ...turn.productChanges.map((change) =>
+      productWrite(tx, { id: target.onboardingId, owner: target.owner }, change)
+    ),
+  ]);
 }
 
 function productWrite(

@@ -90,29 +90,18 @@ export async function insertMessages(
   messages: NewMessage[],
 ): Promise<void> {
   if (messages.length === 0) return;
-  const rows = messages.map((m) => ({
-    session_id: session.id,
-    external_user_id: session.owner,
-    role: m.role,
-    content: m.content,
-  }));
+  const rows = messageRows(session, messages);
   await tx`insert into onboarding.chat_messages ${
     tx(rows, "session_id", "external_user_id", "role", "content")
   }`;
 }
 
-/** Saves the engine state after a turn, moves `updated_at`, and completes the session if asked. */
-export async function saveSessionTurn(
-  tx: Tx,
-  sessionId: number,
-  state: unknown,
-  completed: boolean,
-): Promise<void> {
-  await tx`
-    update onboarding.chat_sessions
-    set state = ${tx.json(state as never)},
-        updated_at = now(),
-        status = case when ${completed} then 'completed' else status end,
-        completed_at = case when ${completed} then now() else completed_at end
-    where id = ${sessionId}`;
+/** Messages as `chat_messages` rows of the session. */
+export function messageRows(session: { id: number; owner: string }, messages: NewMessage[]) {
+  return messages.map((m) => ({
+    session_id: session.id,
+    external_user_id: session.owner,
+    role: m.role,
+    content: m.content,
+  }));
 }

@@ -8,24 +8,37 @@ import { upsertUser, type User } from "../db/users.ts";
 import type { AppDeps, AppEnv } from "./app.ts";
 import { ApiError, Detail } from "./errors.ts";
 
-const INACTIVE = Symbol("inactive");
+/** The caller, as a route's database work sees it. */
+export interface Caller {
+  /** The caller's `external_user_id`, the owner of every row the caller may touch. */
+  owner: string;
+  /**
+   * The caller's user row, synced (created on first use, username kept current) by a query
+   * already sent; it rejects with 403 for an inactive user. Await it together with the route's
+   * first query so both travel in one round trip.
+   */
+  user: Promise<User>;
+}
 
 /**
- * Runs `fn` in one row-level-secured transaction as the caller, after syncing the caller's user
- * row in the same transaction (created on first use, username kept current). An inactive user
- * gets a 403 and `fn` never runs. Resolves to `fn`'s result.
+ * Runs `fn` in one row-level-secured transaction as the caller. An inactive caller gets a 403
+ * and the transaction is rolled back, whatever `fn` did. Resolves to `fn`'s result.
  */
 export async function withUser<T>(
   c: Context<AppEnv>,
   deps: AppDeps,
-  fn: (tx: Tx, user: User) => Promise<T>,
+  fn: (tx: Tx, caller: Caller) => Promise<T>,
 ): Promise<T> {
-  const result = await asUser(deps.sql, c.get("claims"), async (tx) => {
-    const user = await upsertUser(tx, c.get("claims"));
-    // Return rather than throw, so the username sync still commits.
-    if (!user.is_active) return INACTIVE;
-    return { value: await fn(tx, user) };
+  const claims = c.get("claims");
+  return await asUser(deps.sql, claims, async (tx) => {
+    const user = upsertUser(tx, claims).then((row) => {
+      if (!row.is_active) throw new ApiError(403, Detail.inactive);
+      return row;
+    });
+    // Awaited below; this only keeps a rejection from going unhandled while fn runs.
+    user.catch(() => {});
+    const value = await fn(tx, { owner: claims.externalUserId, user });
+    await user;
+    return value;
   });
-  if (result === INACTIVE) throw new ApiError(403, Detail.inactive);
-  return result.value;
 }

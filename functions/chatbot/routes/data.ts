@@ -20,8 +20,8 @@ const notFound = () => new ApiError(404, Detail.sessionNotFound);
 /** Adds the data and export routes to `app`. */
 export function dataRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get("/data/current", async (c) => {
-    const data = await withUser(c, deps, async (tx, user) => {
-      const source = await findCopySource(tx, user.external_user_id);
+    const data = await withUser(c, deps, async (tx, caller) => {
+      const source = await findCopySource(tx, caller.owner);
       return source ? await sessionData(tx, source.sessionId) : undefined;
     });
     return c.json(data ? { has_data: true, data } : { has_data: false, data: null });
@@ -38,7 +38,7 @@ export function dataRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const snapshots = await withUser(
       c,
       deps,
-      (tx, user) => completedSnapshots(tx, user.external_user_id),
+      (tx, caller) => completedSnapshots(tx, caller.owner),
     );
     return c.json(snapshots.map(toExportRecord));
   });

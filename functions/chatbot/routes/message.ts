@@ -27,7 +27,7 @@ export function messageRoutes(app: Hono<AppEnv>, deps: AppDeps, engine: Conversa
     const outcome = await withUser(
       c,
       deps,
-      (tx) => takeTurn(tx, body.session_id, body.message, engine),
+      (tx, caller) => takeTurn(tx, caller, body.session_id, body.message, engine),
     );
     return c.json({
       session_id: body.session_id,

@@ -23,7 +23,7 @@ const PageSchema = z.object({
 /** Adds the session routes to `app`. */
 export function sessionRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.post("/sessions/new", async (c) => {
-    const started = await withUser(c, deps, (tx, user) => startSession(tx, user));
+    const started = await withUser(c, deps, (tx, caller) => startSession(tx, caller));
     return c.json({
       session_id: started.sessionId,
       message: started.message,
@@ -41,7 +41,7 @@ export function sessionRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const sessions = await withUser(
       c,
       deps,
-      (tx, user) => listSessions(tx, user.external_user_id, page.data),
+      (tx, caller) => listSessions(tx, caller.owner, page.data),
     );
     return c.json(sessions);
   });
@@ -50,7 +50,7 @@ export function sessionRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const latest = await withUser(
       c,
       deps,
-      (tx, user) => latestActiveSession(tx, user.external_user_id),
+      (tx, caller) => latestActiveSession(tx, caller.owner),
     );
     return c.json(
       latest
