@@ -15,14 +15,15 @@ export function withSeparators(n: number): string {
 }
 
 /**
- * The 萬/億 reading of a whole number of 萬: `5000000` → `500萬`, `120000000` → `1億2,000萬`;
+ * The 萬/億 reading of a whole number of 萬: `5000000` → `500萬`, `120000000` → `1億2000萬`
+ * (the way it is written in Chinese: digits within a 萬 group carry no thousands separator);
  * null when the amount is below 1萬 or not a whole number of 萬 (then the digits say it all).
  */
 export function wanReading(n: number): string | null {
   if (!Number.isSafeInteger(n) || n < 10_000 || n % 10_000 !== 0) return null;
   const yi = Math.floor(n / 100_000_000);
   const wan = (n % 100_000_000) / 10_000;
-  return (yi > 0 ? `${withSeparators(yi)}億` : "") + (wan > 0 ? `${withSeparators(wan)}萬` : "");
+  return (yi > 0 ? `${withSeparators(yi)}億` : "") + (wan > 0 ? `${wan}萬` : "");
 }
 
 /** An amount in TWD for a reply: `5,000,000 元（500萬元）`, or `8,500 元`. */

@@ -93,7 +93,7 @@ Deno.test("rule engine: everything in one message", () => {
     esg_certification: true,
     esg_certifications: ["ISO 14064", "ISO 14067"],
   });
-  assert.match(reply, /^好的，已記錄 產業別：電子業；資本總額：120,000,000 元（1億2,000萬元）；/);
+  assert.match(reply, /^好的，已記錄 產業別：電子業；資本總額：120,000,000 元（1億2000萬元）；/);
   assert.match(reply, /公司基本資料已全部完成 🎉/);
   assert.match(reply, /請問貴公司有要登錄的產品嗎？/);
 });
