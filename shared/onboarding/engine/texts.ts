@@ -6,6 +6,7 @@
 
 import type { ParseFailure } from "../parsing/outcome.ts";
 import type { CompanyField } from "../progress.ts";
+import type { CompanyProfile, ProductChange, StoredProduct } from "../types.ts";
 import type { ProductFieldKey } from "./state.ts";
 
 /** Short names of the company fields, used in acknowledgements, re-asks and summaries. */
@@ -209,4 +210,39 @@ export const ACK_TEXTS = {
 /** Replies to the "more products?" step when the answer is not understood. */
 export const PRODUCT_STEP_TEXTS = {
   useFormat: `如果要新增產品，請告訴我產品名稱，或依下列格式一次提供：\n\n${PRODUCT_BLOCK_EXAMPLE}`,
+} as const;
+
+/** The reply to an uploaded document (contract §5.10's `✅ 文件處理成功！` format). */
+export const DOCUMENT_TEXTS = {
+  header: (file: { name: string; typeLabel: string; characters: number }) =>
+    `✅ 文件處理成功！\n\n📄 文件資訊：\n- 文件名稱：${file.name}\n- 文件類型：${file.typeLabel}\n` +
+    `- 提取字數：${file.characters} 字`,
+  extracted: (lines: string[]) => `🤖 已自動提取以下資訊：\n${lines.join("\n")}`,
+  nothingFound: "🤖 文件中沒有找到可以自動填入的資料（或資料與目前記錄相同）。",
+  stillMissing: (labels: string[]) => `尚缺的基本資料：${labels.join("、")}`,
+  fieldLine(field: CompanyField, p: CompanyProfile): string {
+    switch (field) {
+      case "industry":
+        return `產業別：${p.industry}`;
+      case "capital_amount":
+        return `資本額：${p.capital_amount}元`;
+      case "invention_patent_count":
+        return `發明專利：${p.invention_patent_count}件`;
+      case "utility_patent_count":
+        return `新型專利：${p.utility_patent_count}件`;
+      case "certification_count":
+        return `公司認證：${p.certification_count}份` +
+          (p.certifications?.length ? `（${p.certifications.join("、")}）` : "");
+      case "esg_certification":
+        return `ESG認證：${p.esg_certification ? (p.esg_certifications ?? []).join("、") : "無"}`;
+    }
+  },
+  productLine(change: ProductChange, before: readonly StoredProduct[]): string {
+    if (change.kind === "insert") {
+      const id = change.fields.product_id ? `（${change.fields.product_id}）` : "";
+      return `新增產品：${change.fields.product_name}${id}`;
+    }
+    const existing = before.find((p) => p.id === change.id);
+    return `更新產品：${existing?.product_name ?? ""}`;
+  },
 } as const;
