@@ -1,0 +1,119 @@
+/**
+ * Turning the company facts the model read into values safe to store, with exactly the parsers
+ * the rule engine uses: a value the model proposes is treated like the user's own answer to
+ * that field's question. The rule engine's labelled-fact reader also runs on the user's own
+ * words, and wins for any field it read, so the model can neither "fix" a refused value
+ * (`資本額-5` read as `5`) nor contradict what the user plainly wrote.
+ */
+
+import { MAX_INDUSTRY_LENGTH } from "../limits.ts";
+import { extractIndustry } from "../parsing/industry.ts";
+import type { ParseFailure } from "../parsing/outcome.ts";
+import type { CompanyField } from "../progress.ts";
+import type { CompanyProfile } from "../types.ts";
+import { type FieldReading, readBareAnswer, settleEsg } from "../engine/company_answer.ts";
+import { companyFieldOf, readFacts } from "../engine/facts_reading.ts";
+import type { CompanyReading } from "./schema.ts";
+
+/** Longest raw value accepted from the model for one company field. */
+export const MAX_PROPOSED_VALUE_LENGTH = 500;
+
+/** The validated company part of a turn. */
+export interface CompanyUpdate {
+  /** Values to store (already consistent: ESG list and flag agree). */
+  patch: Partial<CompanyProfile>;
+  /** Proposed values that were refused, by field, to be re-asked. */
+  problems: { field: CompanyField; reason: ParseFailure }[];
+  /** Category hints (an ESG name given as a company certification, and the reverse). */
+  hints: string[];
+  /** ESG was said to be yes without any name: ask which. */
+  askEsgNames: boolean;
+}
+
+// The model's keys, in asking order, with the question each one answers. Certifications come
+// before ESG so that ESG names found among company certifications can be merged.
+const READING_FIELDS: [keyof CompanyReading, CompanyField][] = [
+  ["industry", "industry"],
+  ["capital_amount", "capital_amount"],
+  ["invention_patent_count", "invention_patent_count"],
+  ["utility_patent_count", "utility_patent_count"],
+  ["certifications", "certification_count"],
+  ["esg_certifications", "esg_certification"],
+];
+
+/** Reads the model's company facts as answers to each field's question (rule parsers). */
+export function readModelCompany(reading: CompanyReading, profile: CompanyProfile): CompanyUpdate {
+  const patch: Partial<CompanyProfile> = {};
+  const running: CompanyProfile = { ...profile };
+  const out: CompanyUpdate = { patch, problems: [], hints: [], askEsgNames: false };
+  for (const [key, field] of READING_FIELDS) {
+    const raw = reading[key];
+    if (typeof raw !== "string") continue;
+    const value = raw.trim();
+    if (value === "") continue;
+    if (value.length > MAX_PROPOSED_VALUE_LENGTH) {
+      out.problems.push({ field, reason: "invalid" });
+      continue;
+    }
+    const answer = readField(field, value, running);
+    Object.assign(patch, answer.patch);
+    Object.assign(running, answer.patch);
+    out.hints.push(...answer.hints);
+    out.askEsgNames ||= answer.askEsgNames === true;
+    if (answer.failure !== undefined) out.problems.push({ field, reason: answer.failure });
+  }
+  const settled = settleEsg(patch, profile);
+  out.patch = settled.patch;
+  out.askEsgNames ||= settled.askEsgNames;
+  return out;
+}
+
+function readField(field: CompanyField, value: string, profile: CompanyProfile): FieldReading {
+  const answer = readBareAnswer(field, value, profile);
+  if (field !== "industry" || answer.failure === undefined) return answer;
+  // The model labelled this text as the industry, so it is read like `產業別：…` would be
+  // (a short phrase such as `IC設計` is then accepted as written, as the rule engine does).
+  const industry = extractIndustry(`產業別：${value}`);
+  return industry !== null && industry.length <= MAX_INDUSTRY_LENGTH
+    ? { patch: { industry }, hints: [] }
+    : answer;
+}
+
+/**
+ * The company update of a turn: the model's reading, overridden field by field by whatever the
+ * rule engine's own labelled-fact reader found in the user's message (values and refusals).
+ */
+export function companyUpdate(
+  reading: CompanyReading,
+  message: string,
+  profile: CompanyProfile,
+): CompanyUpdate {
+  const model = readModelCompany(reading, profile);
+  const rule = readFacts(message, profile);
+  if (!rule.found) return model;
+  const ruled = new Set<CompanyField>([
+    ...Object.keys(rule.patch).map((k) => companyFieldOf(k as keyof CompanyProfile)),
+    ...rule.problems.map((p) => p.field),
+  ]);
+  const patch: Partial<CompanyProfile> = {};
+  for (const [key, value] of Object.entries(model.patch)) {
+    if (!ruled.has(companyFieldOf(key as keyof CompanyProfile))) {
+      (patch as Record<string, unknown>)[key] = value;
+    }
+  }
+  Object.assign(patch, rule.patch);
+  const settled = settleEsg(patch, profile);
+  return {
+    patch: settled.patch,
+    problems: [...model.problems.filter((p) => !ruled.has(p.field)), ...rule.problems],
+    hints: [...new Set([...rule.hints, ...model.hints])],
+    askEsgNames: settled.askEsgNames || rule.askEsgNames ||
+      (model.askEsgNames && !ruled.has("esg_certification")),
+  };
+}
+
+/** Whether an update says anything (a value, a refusal, a hint or an ESG follow-up). */
+export function isEmptyUpdate(update: CompanyUpdate): boolean {
+  return Object.keys(update.patch).length === 0 && update.problems.length === 0 &&
+    update.hints.length === 0 && !update.askEsgNames;
+}

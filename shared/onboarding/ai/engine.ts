@@ -1,0 +1,148 @@
+/**
+ * The AI conversation engine. The model only reads the user's message and writes a sentence;
+ * the server keeps control: every value goes through the rule engine's parsers, progress and
+ * the next question come from the data, finishing and confirming belong to the rule engine's
+ * state machine, and any provider failure turns the turn over to the fallback engine.
+ *
+ * History reaches the engine through the input: the route passes an {@link AiEngineInput}
+ * (the stored messages *before* the current one, oldest first); the rule engine ignores it.
+ */
+
+import { runRuleTurn } from "../engine/rule_engine.ts";
+import { pendingItem } from "../engine/pending.ts";
+import { nextQuestion } from "../engine/reply.ts";
+import { GENERAL_TEXTS } from "../engine/texts.ts";
+import type { ConversationEngine, EngineInput, EngineTurn } from "../engine/types.ts";
+import { callStructured } from "./call.ts";
+import type { AiConfig } from "./client.ts";
+import { type AiFailureReason, classifyFailure } from "./errors.ts";
+import { buildTurnMessages, type ChatTurn, leaksPrompt } from "./prompt.ts";
+import { type TurnResult, TurnResultSchema } from "./schema.ts";
+import { decideTurn, ruleOwnsMessage } from "./turn.ts";
+
+/** An engine input with the conversation's recent history (the AI engine's extension). */
+export type AiEngineInput = EngineInput & { history?: readonly ChatTurn[] };
+
+/** What the AI engine reports for the route's log (which adds the request id). */
+export type AiLogEvent =
+  | {
+    event: "ai_fallback";
+    reason: AiFailureReason;
+    status?: number;
+    detail: string;
+    elapsed_ms: number;
+  }
+  | { event: "ai_prompt_leak" }
+  | { event: "ai_proposal_rejected"; action: string; reason: string };
+
+/** Options of {@link createAiEngine}. */
+export interface AiEngineOptions {
+  /** The model endpoint (`config.openai`). */
+  config: AiConfig;
+  /** Answers any turn the model cannot (normally the rule engine). */
+  fallback: ConversationEngine;
+  /** A fetch for the SDK (tests, proxies); the global one otherwise. */
+  fetch?: typeof fetch;
+  /** Receives failures and refusals; never given user data beyond short provider details. */
+  log?: (event: AiLogEvent) => void;
+  /** Per-attempt timeout in ms (default 20 000). */
+  timeoutMs?: number;
+  /** Retries after a timeout, 429 or 5xx (default 1). */
+  maxRetries?: number;
+}
+
+/** Longest model sentence kept in a reply. */
+export const MAX_MODEL_TEXT = 600;
+
+/** Creates the AI engine (name `ai`). It never throws for provider problems. */
+export function createAiEngine(options: AiEngineOptions): ConversationEngine {
+  return { name: "ai", turn: (input) => aiTurn(options, input) };
+}
+
+async function aiTurn(options: AiEngineOptions, input: AiEngineInput): Promise<EngineTurn> {
+  // Confirming, finishing and commands: the rule engine's own state machine, no model call.
+  if (ruleOwnsMessage(input)) return runRuleTurn(input);
+  const started = Date.now();
+  try {
+    const result = await askModel(options, input);
+    return answer(options, input, result);
+  } catch (err) {
+    options.log?.({
+      event: "ai_fallback",
+      ...classifyFailure(err),
+      elapsed_ms: Date.now() - started,
+    });
+    return options.fallback.turn(input);
+  }
+}
+
+function askModel(options: AiEngineOptions, input: AiEngineInput): Promise<TurnResult> {
+  const pending = pendingItem(input.snapshot, input.state.draft, input.state.confirm !== null);
+  const messages = buildTurnMessages({
+    snapshot: input.snapshot,
+    state: input.state,
+    pending,
+    pendingQuestion: nextQuestion(input.snapshot, input.state),
+    history: Array.isArray(input.history) ? input.history : [],
+    message: input.message,
+  });
+  return callStructured(
+    options.config,
+    { fetch: options.fetch, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries },
+    messages,
+    TurnResultSchema,
+    "onboarding_turn",
+  );
+}
+
+// The server's turn, with the model's sentence in front when it has one.
+function answer(options: AiEngineOptions, input: AiEngineInput, result: TurnResult): EngineTurn {
+  const text = modelText(result.reply, options);
+  const decided = decideTurn(input, result);
+  if (decided) {
+    for (const r of decided.rejected) options.log?.({ event: "ai_proposal_rejected", ...r });
+    return withText(decided.turn, text);
+  }
+  // The model read nothing. A direct answer to a field question may still be one the rule
+  // engine's parsers read (a bare `500萬`); elsewhere (the open "more products?" step) the
+  // rule engine would guess, taking any short line as a product name, so it is not asked.
+  const pending = pendingItem(input.snapshot, input.state.draft, input.state.confirm !== null);
+  if (isEmptyResult(result) && (pending.kind === "company" || pending.kind === "product_field")) {
+    const rule = runRuleTurn(input);
+    if (changesSomething(input, rule) || text === "") return rule;
+  }
+  const question = nextQuestion(input.snapshot, input.state);
+  return {
+    profile: {},
+    productChanges: [],
+    reply: `${text || GENERAL_TEXTS.notUnderstood}\n\n${question}`,
+    completed: false,
+    state: input.state,
+  };
+}
+
+function isEmptyResult(result: TurnResult): boolean {
+  return result.products.length === 0 && result.asked_question === null &&
+    Object.values(result.company).every((v) => v === null || v.trim() === "");
+}
+
+/** The model's sentence, trimmed and bounded; empty when it is missing or leaks the prompt. */
+function modelText(reply: string, options: AiEngineOptions): string {
+  const text = reply.trim().replace(/\n{3,}/g, "\n\n");
+  if (text === "") return "";
+  if (leaksPrompt(text)) {
+    options.log?.({ event: "ai_prompt_leak" });
+    return "";
+  }
+  return text.length <= MAX_MODEL_TEXT ? text : `${text.slice(0, MAX_MODEL_TEXT)}…`;
+}
+
+function withText(turn: EngineTurn, text: string): EngineTurn {
+  if (text === "" || turn.reply.includes(text)) return turn;
+  return { ...turn, reply: `${text}\n\n${turn.reply}` };
+}
+
+function changesSomething(input: EngineInput, turn: EngineTurn): boolean {
+  return turn.completed || Object.keys(turn.profile).length > 0 ||
+    turn.productChanges.length > 0 || JSON.stringify(turn.state) !== JSON.stringify(input.state);
+}

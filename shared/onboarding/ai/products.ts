@@ -1,0 +1,182 @@
+/**
+ * Applying the products the model proposed, through the rule engine's product functions (save
+ * by repeated ID, the per-session cap, deletion messages). The model cannot delete on its own:
+ * a deletion needs a delete verb in the user's own message and the product's ID or name there
+ * too. Identifiers (ID, name) must also appear in the user's message, so the model cannot
+ * invent a product the user never named.
+ */
+
+import { MAX_PRODUCT_FIELD_LENGTH } from "../limits.ts";
+import { normalizeText, normalizeValueText } from "../parsing/normalize.ts";
+import { isNoneAnswer, isSkipAnswer } from "../parsing/yes_no.ts";
+import type { ProductFields } from "../types.ts";
+import {
+  closeDraft,
+  deleteProduct,
+  findById,
+  findProduct,
+  saveProduct,
+} from "../engine/product_flow.ts";
+import { nextDraftField, PRODUCT_FIELD_ORDER, type ProductDraft } from "../engine/state.ts";
+import { PRODUCT_LABELS, PRODUCT_TEXTS } from "../engine/texts.ts";
+import type { TurnContext } from "../engine/turn_context.ts";
+import type { ProductProposal } from "./schema.ts";
+
+/** Product proposals read per turn at most (a message rarely names more). */
+export const MAX_PROPOSALS_PER_TURN = 20;
+
+const DELETE_WORD = /刪除|刪掉|删除|删掉|移除|去掉|拿掉|delete|remove/i;
+
+/** Why a proposal was ignored, for the log. */
+export type RejectedProposal = { action: string; reason: string };
+
+// Compares with spaces and case ignored, on normalised (full-width → half-width) text.
+const squash = (s: string) => normalizeText(s).replace(/\s+/g, "").toLowerCase();
+
+/**
+ * Cleans one proposal into draft fields: one line each, skip words mean "skipped" (null) for
+ * optional fields. Returns null when the proposal names a product (ID or name) that the user's
+ * message does not contain: the whole proposal is then about a product the user never named.
+ */
+export function proposalFields(
+  p: Omit<ProductProposal, "action">,
+  message: string,
+): ProductDraft | null {
+  const said = squash(message);
+  const out: ProductDraft = {};
+  for (const key of PRODUCT_FIELD_ORDER) {
+    const raw = p[key];
+    if (typeof raw !== "string") continue;
+    const value = normalizeValueText(raw).replace(/\s*\n\s*/g, " ").trim();
+    if (value === "") continue;
+    if (isSkipAnswer(value) || isNoneAnswer(value)) {
+      if (key !== "product_name") out[key] = null;
+      continue;
+    }
+    if ((key === "product_name" || key === "product_id") && !said.includes(squash(value))) {
+      return null;
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+// Values longer than the database allows are refused, saying so (as the rule engine does).
+function fitting(ctx: TurnContext, fields: ProductDraft): ProductDraft {
+  const out: ProductDraft = {};
+  for (const key of PRODUCT_FIELD_ORDER) {
+    const value = fields[key];
+    if (value === undefined) continue;
+    if (value !== null && value.length > MAX_PRODUCT_FIELD_LENGTH[key]) {
+      ctx.notices.push(PRODUCT_TEXTS.tooLong(PRODUCT_LABELS[key], MAX_PRODUCT_FIELD_LENGTH[key]));
+      continue;
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Continues (or starts) the product being collected field by field: the given fields are
+ * recorded, and the product is saved once every field is answered; otherwise the next
+ * missing field is asked, as after a field-by-field answer in the rule engine.
+ */
+function continueDraft(ctx: TurnContext, fields: ProductDraft): void {
+  const next: ProductDraft = { ...(ctx.draft ?? {}), ...fields };
+  if (nextDraftField(next) === null) {
+    ctx.draft = null;
+    saveProduct(ctx, next);
+    return;
+  }
+  ctx.draft = next;
+  for (const key of PRODUCT_FIELD_ORDER) {
+    if (!(key in fields)) continue;
+    const value = fields[key];
+    ctx.notes.push(
+      value == null
+        ? PRODUCT_TEXTS.fieldSkipped(PRODUCT_LABELS[key])
+        : PRODUCT_TEXTS.fieldRecorded(PRODUCT_LABELS[key], value),
+    );
+  }
+}
+
+// Updates an existing product named by ID (or, without an ID, by its exact name).
+function updateExisting(ctx: TurnContext, fields: ProductDraft): boolean {
+  const existing = fields.product_id
+    ? findById(ctx.current.products, fields.product_id)
+    : fields.product_name
+    ? findProduct(ctx.current.products, fields.product_name)
+    : undefined;
+  if (!existing) return false;
+  if (existing.product_id) return saveProduct(ctx, { ...fields, product_id: existing.product_id });
+  const update: Partial<ProductFields> = {};
+  for (const key of PRODUCT_FIELD_ORDER) {
+    const value = fields[key];
+    if (typeof value === "string" && value !== "") update[key] = value;
+  }
+  ctx.changeProduct({ kind: "update", id: existing.id, fields: update });
+  ctx.notes.push(PRODUCT_TEXTS.updated(update.product_name ?? existing.product_name, null));
+  return true;
+}
+
+function deleteProposed(ctx: TurnContext, p: ProductProposal, message: string): string | null {
+  const key = p.product_id?.trim() || p.product_name?.trim();
+  if (!key) return "no_key";
+  if (!DELETE_WORD.test(normalizeText(message))) return "no_delete_word";
+  const product = findProduct(ctx.current.products, key);
+  if (!product) return "unknown_product";
+  const said = squash(message);
+  const named = (product.product_id && said.includes(squash(product.product_id))) ||
+    said.includes(squash(product.product_name));
+  if (!named) return "not_named_by_user";
+  deleteProduct(ctx, key);
+  return null;
+}
+
+/**
+ * Applies the proposals of one turn. A single new product continues the field-by-field flow
+ * (missing fields are asked); several new products in one message are each saved as given.
+ * Returns whether anything was applied, and the proposals that were ignored.
+ */
+export function applyProductProposals(
+  ctx: TurnContext,
+  proposals: readonly ProductProposal[],
+  message: string,
+): { applied: boolean; rejected: RejectedProposal[] } {
+  const rejected: RejectedProposal[] = [];
+  let applied = false;
+  const upserts: ProductDraft[] = [];
+  for (const p of proposals.slice(0, MAX_PROPOSALS_PER_TURN)) {
+    if (p.action === "delete") {
+      const reason = deleteProposed(ctx, p, message);
+      if (reason === null) applied = true;
+      else rejected.push({ action: "delete", reason });
+      continue;
+    }
+    const proposed = proposalFields(p, message);
+    if (proposed === null) {
+      rejected.push({ action: "upsert", reason: "not_named_by_user" });
+      continue;
+    }
+    const fields = fitting(ctx, proposed);
+    if (Object.keys(fields).length === 0) rejected.push({ action: "upsert", reason: "empty" });
+    else upserts.push(fields);
+  }
+  const fresh = upserts.filter((fields) => !updateExisting(ctx, fields));
+  applied ||= fresh.length < upserts.length;
+  if (fresh.length === 1) {
+    const [fields] = fresh;
+    const draftName = ctx.draft?.product_name;
+    // A different product named while one is in progress: the first is kept (if named).
+    if (fields.product_name && draftName && fields.product_name !== draftName) closeDraft(ctx);
+    continueDraft(ctx, fields);
+    applied = true;
+  } else if (fresh.length > 1) {
+    closeDraft(ctx);
+    for (const fields of fresh) {
+      if (saveProduct(ctx, fields)) applied = true;
+      else rejected.push({ action: "upsert", reason: "no_name" });
+    }
+  }
+  return { applied, rejected };
+}

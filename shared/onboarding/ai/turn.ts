@@ -1,0 +1,119 @@
+/**
+ * Deciding an AI turn on the server: which messages the rule engine owns outright (the
+ * confirmation state machine and whole-message commands), and, for the rest, applying the
+ * model's validated reading in a rule-engine `TurnContext` and ending the turn exactly as the
+ * rule engine does (same next question, same summary/confirmation digest, same reply builder).
+ */
+
+import { normalizeText } from "../parsing/normalize.ts";
+import { parseProductBlock } from "../parsing/products.ts";
+import { missingCompanyFields } from "../progress.ts";
+import {
+  isAddProductRequest,
+  isConfirmWord,
+  isCorrection,
+  isFinishWord,
+  isRejectWord,
+  parseDeleteCommand,
+} from "../engine/commands.ts";
+import { pendingItem } from "../engine/pending.ts";
+import { closeDraft } from "../engine/product_flow.ts";
+import { buildReply } from "../engine/reply.ts";
+import type { ConversationState } from "../engine/state.ts";
+import { isNoWord, isYesWord, requestFinish } from "../engine/steps.ts";
+import { snapshotDigest } from "../engine/summary.ts";
+import { failureText, FORMAT_HINTS } from "../engine/texts.ts";
+import { TurnContext } from "../engine/turn_context.ts";
+import type { EngineInput, EngineTurn } from "../engine/types.ts";
+import { companyUpdate, isEmptyUpdate } from "./company.ts";
+import { applyProductProposals, type RejectedProposal } from "./products.ts";
+import type { TurnResult } from "./schema.ts";
+
+/**
+ * Whether the rule engine answers this message alone, without asking the model: confirming,
+ * rejecting or finishing (so nothing the model says can complete a session), delete and
+ * add-product commands, plain yes/no answers and labelled product blocks (all read exactly
+ * and cheaply by the rule engine).
+ */
+export function ruleOwnsMessage(input: EngineInput): boolean {
+  const text = normalizeText(input.message);
+  if (isConfirmWord(text) || isFinishWord(text) || isRejectWord(text)) return true;
+  if (isAddProductRequest(text) || parseDeleteCommand(text) !== null) return true;
+  if (isYesWord(text) || isNoWord(text)) return true;
+  return parseProductBlock(text) !== null;
+}
+
+/** The server's decision for a turn the model read, plus what the log should know. */
+export interface DecidedTurn {
+  turn: EngineTurn;
+  rejected: RejectedProposal[];
+}
+
+/**
+ * Applies the model's validated reading. Returns null when the model read nothing usable (the
+ * caller then lets the rule engine read the message, or answers with the model's words).
+ */
+export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn | null {
+  const text = normalizeText(input.message);
+  const ctx = new TurnContext(input.snapshot, input.state);
+  const pending = pendingItem(ctx.current, ctx.draft, ctx.confirming);
+  let understood = false;
+
+  // While a product field is pending, its value may mention patents or certifications in
+  // passing; company facts are then taken only from an explicit correction (rule engine).
+  if (pending.kind !== "product_field" || isCorrection(text)) {
+    const update = companyUpdate(result.company, text, ctx.current.profile);
+    if (!isEmptyUpdate(update)) {
+      understood = true;
+      ctx.setProfile(update.patch);
+      ctx.askEsgNames ||= update.askEsgNames;
+      ctx.notices.push(...update.hints);
+      for (const problem of update.problems) {
+        ctx.notices.push(failureText(problem.field, problem.reason) + FORMAT_HINTS[problem.field]);
+      }
+    }
+  }
+  const products = applyProductProposals(ctx, result.products, input.message);
+  understood ||= products.applied;
+
+  // "I am done" is only a request: the rule engine's requestFinish shows the summary when the
+  // company data is complete (or says what is missing); completing needs a confirm word.
+  if (result.wants_finish && !ctx.confirming) {
+    closeDraft(ctx);
+    requestFinish(ctx);
+    understood = true;
+  }
+  // A confirmation in other words than the rule engine's confirm words shows the summary again
+  // (its prompt asks for 「確認」) rather than completing on the model's say-so.
+  if (result.confirmed && ctx.confirming) understood = true;
+  if (!understood) return null;
+  return { turn: endTurn(ctx, input.state), rejected: products.rejected };
+}
+
+/**
+ * Ends a turn as the rule engine's `endTurn` does (kept in step with it): a summary awaits
+ * confirmation only with complete company data, and its digest ties the confirmation to what
+ * was shown; the reply is built by the shared reply builder.
+ */
+export function endTurn(ctx: TurnContext, previous: ConversationState): EngineTurn {
+  if (ctx.confirming && missingCompanyFields(ctx.current.profile).length > 0) {
+    ctx.confirming = false;
+  }
+  const digest = ctx.confirming ? snapshotDigest(ctx.current) : null;
+  const state: ConversationState = {
+    version: 1,
+    draft: ctx.draft,
+    confirm: digest === null ? null : { digest },
+  };
+  const reply = buildReply({
+    before: ctx.before,
+    after: ctx.current,
+    state,
+    notes: ctx.notes,
+    notices: ctx.notices,
+    askEsgNames: ctx.askEsgNames,
+    summaryChanged: previous.confirm !== null && digest !== null &&
+      previous.confirm.digest !== digest,
+  });
+  return { profile: ctx.profile, productChanges: ctx.changes, reply, completed: false, state };
+}
