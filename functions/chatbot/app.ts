@@ -4,25 +4,40 @@
 import type { Hono } from "hono";
 import { type AppDeps, type AppEnv, createFunctionApp } from "../../shared/http/app.ts";
 import { requireAuth } from "../../shared/http/auth.ts";
-import { ruleEngine } from "../../shared/onboarding/engine/rule_engine.ts";
 import type { ConversationEngine } from "../../shared/onboarding/engine/types.ts";
 import { dataRoutes } from "./routes/data.ts";
 import { messageRoutes } from "./routes/message.ts";
 import { sessionRoutes } from "./routes/sessions.ts";
+import { uploadRoutes } from "./routes/upload.ts";
+import type { BlobStore } from "../../shared/storage/blob_store.ts";
+import { selectBlobStore } from "../../shared/storage/select.ts";
 
-const AUTHENTICATED_PATHS = ["/sessions", "/sessions/*", "/message", "/data/*", "/export/*"];
+const AUTHENTICATED_PATHS = [
+  "/sessions",
+  "/sessions/*",
+  "/message",
+  "/data/*",
+  "/export/*",
+  "/upload-file",
+];
 
-/** Builds the `chatbot` app; `engine` defaults to the rule-based one. */
-export function createChatbotApp(
-  deps: AppDeps,
-  engine: ConversationEngine = ruleEngine,
-): Hono<AppEnv> {
-  const app = createFunctionApp("chatbot", deps);
+/** What the chatbot app can be given instead of its defaults (tests inject these). */
+export interface ChatbotOptions {
+  /** A fixed conversation engine; by default AI mode when configured, else rule-based. */
+  engine?: ConversationEngine;
+  /** Where uploads are stored; chosen from the configuration by default. */
+  store?: BlobStore;
+}
+
+/** Builds the `chatbot` app. */
+export function createChatbotApp(deps: AppDeps, options: ChatbotOptions = {}): Hono<AppEnv> {
+  const app = createFunctionApp("chatbot", deps, { ownBodyLimit: ["/upload-file"] });
   // Every route but health needs a caller; listed by path so unknown paths still get a 404.
   const auth = requireAuth(deps.config.jwtSecrets);
   for (const path of AUTHENTICATED_PATHS) app.use(path, auth);
   sessionRoutes(app, deps);
-  messageRoutes(app, deps, engine);
+  messageRoutes(app, deps, options.engine);
   dataRoutes(app, deps);
+  uploadRoutes(app, deps, options.store ?? selectBlobStore(deps.config));
   return app;
 }

@@ -1,0 +1,79 @@
+/**
+ * From an upload's bytes to the onboarding facts it states: text extraction per type (heavy
+ * readers loaded only when needed), then field extraction by the model in AI mode (falling
+ * back to the rule-based extractor when the model fails) or by the rule-based extractor.
+ */
+import type { Config } from "../../../shared/config.ts";
+import type { DetectedType } from "../../../shared/documents/detect.ts";
+import { DocumentError } from "../../../shared/documents/errors.ts";
+import type { DocumentFacts } from "../../../shared/onboarding/engine/document_turn.ts";
+
+/** MIME type of each detected type, for storage. */
+export const MIME_TYPES: Readonly<Record<DetectedType["type"], string>> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  png: "image/png",
+  jpeg: "image/jpeg",
+  txt: "text/plain",
+};
+
+/** Said when an image arrives and no vision model is configured. */
+export const IMAGE_NEEDS_AI =
+  "Reading text from images needs a vision model: set OPENAI_API_KEY (AI mode) to upload JPG or PNG files";
+
+/**
+ * The text of a document. Throws {@link DocumentError} with a user-facing detail when the
+ * file cannot be read.
+ */
+export async function readDocumentText(
+  bytes: Uint8Array,
+  detected: DetectedType,
+  config: Config,
+): Promise<string> {
+  switch (detected.type) {
+    case "txt": {
+      const { decodeText } = await import("../../../shared/documents/text.ts");
+      return decodeText(bytes, detected.encoding ?? "utf-8");
+    }
+    case "docx": {
+      const { extractDocxText } = await import("../../../shared/documents/docx.ts");
+      return extractDocxText(bytes);
+    }
+    case "pdf": {
+      const { extractPdfText } = await import("../../../shared/documents/pdf.ts");
+      return (await extractPdfText(bytes)).text;
+    }
+    case "png":
+    case "jpeg": {
+      if (!config.openai) throw new DocumentError(IMAGE_NEEDS_AI);
+      const { describeImageText } = await import("../../../shared/onboarding/ai/vision.ts");
+      try {
+        return await describeImageText(config.openai, bytes, MIME_TYPES[detected.type]);
+      } catch {
+        throw new DocumentError("The image could not be read right now; please try again later");
+      }
+    }
+  }
+}
+
+/**
+ * The facts a document's text states: by the model in AI mode, by the rule-based extractor
+ * otherwise or when the model fails (the failure is passed to `onAiFailure` for logging).
+ */
+export async function readDocumentFacts(
+  text: string,
+  config: Config,
+  onAiFailure: (error: unknown) => void,
+): Promise<DocumentFacts> {
+  if (config.openai) {
+    try {
+      const { extractFieldsWithAi } = await import("../../../shared/onboarding/ai/document.ts");
+      const { profile, products } = await extractFieldsWithAi(config.openai, text);
+      return { profile, products };
+    } catch (error) {
+      onAiFailure(error);
+    }
+  }
+  const { extractFieldsFromText } = await import("../../../shared/documents/fields.ts");
+  return extractFieldsFromText(text);
+}

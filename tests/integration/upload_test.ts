@@ -1,0 +1,237 @@
+import assert from "node:assert/strict";
+import { createChatbotApp } from "../../functions/chatbot/app.ts";
+import { StorageUnavailableError } from "../../shared/storage/blob_store.ts";
+import { call, completeExample, newSession } from "../support/chat.ts";
+import { createHarness, type TestUser, testUser } from "../support/harness.ts";
+import {
+  cnsCmapPdf,
+  elfBinary,
+  encodeBig5,
+  encryptedPdf,
+  gif1x1,
+  nonDocxZip,
+  oleDoc,
+  png1x1,
+  SAMPLE_TEXT,
+  sampleDocx,
+  zipBombDocx,
+} from "../fixtures/make_fixtures.ts";
+
+const dataDir = await Deno.makeTempDir({ prefix: "onboarding-upload-test-" });
+const harness = await createHarness({ DATA_DIR: dataDir });
+const storageRoot = `${dataDir}/storage/onboarding-uploads`;
+
+// Fixtures are plain Uint8Arrays; Blob and WebCrypto want ones backed by an ArrayBuffer.
+const own = (bytes: Uint8Array) => bytes as Uint8Array<ArrayBuffer>;
+
+function upload(user: TestUser, bytes: Uint8Array, name: string, sessionId?: number | string) {
+  const form = new FormData();
+  form.append("file", new File([own(bytes)], name, { type: "application/octet-stream" }));
+  if (sessionId !== undefined) form.append("session_id", String(sessionId));
+  return harness.fetch("/api/chatbot/upload-file", {
+    method: "POST",
+    headers: { Authorization: user.headers.Authorization },
+    body: form,
+  });
+}
+
+async function uploadRows(user: TestUser) {
+  return await harness.db.sql`select * from onboarding.uploads
+    where external_user_id = ${user.userId} order by id`;
+}
+
+Deno.test("a Big5 text file fills a new session and is stored first", async () => {
+  const user = await testUser();
+  const bytes = encodeBig5(SAMPLE_TEXT);
+  const response = await upload(user, bytes, "公司簡介.txt");
+  assert.equal(response.status, 200);
+  const body = await response.json();
+  assert.equal(body.file_type, "txt");
+  assert.equal(body.filename, "公司簡介.txt");
+  assert.equal(body.data_updated, true);
+  assert.equal(body.products_added, 0);
+  assert.equal(body.extracted_text_length, [...SAMPLE_TEXT].length);
+  assert.ok(
+    body.message.startsWith("✅ 文件處理成功！\n\n📄 文件資訊：\n- 文件名稱：公司簡介.txt\n"),
+  );
+  assert.match(body.message, /產業別：精密機械業\n資本額：30000000元\n發明專利：2件/);
+
+  const data = (await call(harness, user, "GET", `/data/${body.session_id}`)).body;
+  assert.equal(data.industry, "精密機械業");
+  assert.equal(data.capital_amount, 30_000_000);
+  assert.equal(data.invention_patent_count, 2);
+  assert.equal(data.utility_patent_count, null);
+
+  const [row] = await uploadRows(user);
+  assert.equal(row.id, body.upload_id);
+  assert.equal(row.status, "extracted");
+  assert.equal(row.file_type, "txt");
+  assert.equal(row.size_bytes, bytes.length);
+  assert.equal(row.filename, "公司簡介.txt");
+  assert.equal(row.extracted_length, body.extracted_text_length);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", own(bytes)));
+  assert.equal(row.sha256, Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join(""));
+  assert.equal(
+    row.storage_path,
+    `${user.userId}/${body.session_id}/${body.upload_id}-公司簡介.txt`,
+  );
+  assert.deepEqual(await Deno.readFile(`${storageRoot}/${row.storage_path}`), bytes);
+
+  const history = (await call(harness, user, "GET", `/sessions/${body.session_id}/messages`)).body;
+  assert.deepEqual(history.slice(-2).map((m: { role: string }) => m.role), ["user", "assistant"]);
+  assert.equal(history.at(-2).content, "📎 上傳文件：公司簡介.txt");
+  assert.equal(history.at(-1).content, body.message);
+});
+
+Deno.test("a DOCX fills the profile and its product table into an existing session", async () => {
+  const user = await testUser();
+  const sessionId = await newSession(harness, user);
+  const response = await upload(user, sampleDocx(), "profile.docx", sessionId);
+  assert.equal(response.status, 200);
+  const body = await response.json();
+  assert.equal(body.session_id, sessionId);
+  assert.equal(body.file_type, "docx");
+  assert.equal(body.products_added, 2);
+  const data = (await call(harness, user, "GET", `/data/${sessionId}`)).body;
+  assert.equal(data.industry, "電子業");
+  assert.equal(data.capital_amount, 50_000_000);
+  assert.equal(data.invention_patent_count, 10);
+  assert.equal(data.utility_patent_count, 5);
+  assert.equal(data.certification_count, 2);
+  assert.equal(data.esg_certification, true);
+  assert.deepEqual(data.esg_certifications, ["ISO 14064"]);
+  assert.deepEqual(
+    data.products.map((p: Record<string, string>) => [p.product_id, p.product_name, p.price]),
+    [["P001", "智能晶片", "1000元"], ["P002", "感測模組", "2,500元"]],
+  );
+  assert.equal(body.progress.fields_completed, 6);
+});
+
+Deno.test("a PDF using a predefined CNS CMap is read", async () => {
+  const user = await testUser();
+  const response = await upload(user, cnsCmapPdf(), "cns.pdf");
+  assert.equal(response.status, 200);
+  const body = await response.json();
+  assert.equal(body.file_type, "pdf");
+  const data = (await call(harness, user, "GET", `/data/${body.session_id}`)).body;
+  assert.equal(data.industry, "精密機械業");
+  assert.equal(data.invention_patent_count, 12);
+});
+
+Deno.test("unsupported files are refused by their bytes, not their names", async () => {
+  const user = await testUser();
+  for (
+    const [bytes, name] of [
+      [elfBinary(), "report.pdf"],
+      [gif1x1(), "logo.png"],
+      [oleDoc(), "old.doc"],
+      [nonDocxZip(), "fake.docx"],
+    ] as const
+  ) {
+    const response = await upload(user, bytes, name);
+    assert.equal(response.status, 400, name);
+    assert.deepEqual(await response.json(), {
+      detail: "Unsupported file type. Supported: PDF, DOCX, JPG, PNG, TXT",
+    });
+  }
+  assert.equal((await uploadRows(user)).length, 0);
+});
+
+Deno.test("a file over 10 MB is refused", async () => {
+  const user = await testUser();
+  const response = await upload(user, new Uint8Array(11 * 1024 * 1024).fill(65), "big.txt");
+  assert.equal(response.status, 400);
+  assert.deepEqual(await response.json(), { detail: "File too large. Maximum size: 10MB" });
+  assert.equal((await uploadRows(user)).length, 0);
+});
+
+Deno.test("unreadable documents are recorded as failed and answered with a clear 400", async () => {
+  const user = await testUser();
+  const sessionId = await newSession(harness, user);
+  const cases: [Uint8Array, string, RegExp][] = [
+    [zipBombDocx(false), "bomb.docx", /DOCX/],
+    [encryptedPdf(), "locked.pdf", /encrypted/i],
+    [png1x1(), "scan.png", /OPENAI_API_KEY/],
+  ];
+  for (const [bytes, name, detail] of cases) {
+    const response = await upload(user, bytes, name, sessionId);
+    assert.equal(response.status, 400, name);
+    assert.match((await response.json()).detail, detail);
+  }
+  const rows = await uploadRows(user);
+  assert.deepEqual(rows.map((r) => r.status), ["failed", "failed", "failed"]);
+  const data = (await call(harness, user, "GET", `/data/${sessionId}`)).body;
+  assert.equal(data.industry, null);
+});
+
+Deno.test("a hostile file name cannot leave the user's folder; the original is kept", async () => {
+  const user = await testUser();
+  const name = "../../etc/passwd.txt";
+  const response = await upload(user, encodeBig5(SAMPLE_TEXT), name);
+  assert.equal(response.status, 200);
+  const [row] = await uploadRows(user);
+  assert.equal(row.filename, "../../etc/passwd.txt");
+  assert.match(row.storage_path, /\/[0-9]+-passwd\.txt$/);
+  assert.ok(row.storage_path.startsWith(`${user.userId}/`));
+  assert.ok(!row.storage_path.includes(".."));
+  await Deno.stat(`${storageRoot}/${row.storage_path}`);
+  // A NUL in the name makes the multipart body unparseable: a clear 400, not a crash.
+  const nul = await upload(user, encodeBig5(SAMPLE_TEXT), "a\u0000.txt");
+  assert.equal(nul.status, 400);
+  assert.equal(typeof (await nul.json()).detail, "string");
+});
+
+Deno.test("uploading into another user's session is 404 and stores nothing", async () => {
+  const owner = await testUser();
+  const intruder = await testUser();
+  const sessionId = await newSession(harness, owner);
+  const response = await upload(intruder, encodeBig5(SAMPLE_TEXT), "x.txt", sessionId);
+  assert.equal(response.status, 404);
+  assert.deepEqual(await response.json(), { detail: "Chat session not found" });
+  assert.equal((await uploadRows(intruder)).length, 0);
+  await assert.rejects(Deno.stat(`${storageRoot}/${intruder.userId}`));
+  const { sessionId: done } = await completeExample(harness, owner);
+  const completed = await upload(owner, encodeBig5(SAMPLE_TEXT), "x.txt", done);
+  assert.equal(completed.status, 409);
+  const bad = await upload(owner, encodeBig5(SAMPLE_TEXT), "x.txt", "abc");
+  assert.equal(bad.status, 400);
+});
+
+Deno.test("a storage failure is 503 and changes nothing", async () => {
+  const user = await testUser();
+  const failing = {
+    name: "failing",
+    put: () => Promise.reject(new StorageUnavailableError("bucket unreachable")),
+  };
+  const app = createChatbotApp(harness.deps, { store: failing });
+  const form = new FormData();
+  form.append("file", new File([own(encodeBig5(SAMPLE_TEXT))], "a.txt"));
+  const response = await app.request("/chatbot/upload-file", {
+    method: "POST",
+    headers: { Authorization: user.headers.Authorization },
+    body: form,
+  });
+  assert.equal(response.status, 503);
+  assert.doesNotMatch(JSON.stringify(await response.json()), /bucket unreachable/);
+  assert.equal((await uploadRows(user)).length, 0);
+  assert.deepEqual((await call(harness, user, "GET", "/sessions")).body, []);
+});
+
+Deno.test("a request that is not multipart, or lacks the file, is 400", async () => {
+  const user = await testUser();
+  const json = await harness.fetch("/api/chatbot/upload-file", {
+    method: "POST",
+    headers: user.headers,
+    body: "{}",
+  });
+  assert.equal(json.status, 400);
+  const form = new FormData();
+  form.append("session_id", "1");
+  const noFile = await harness.fetch("/api/chatbot/upload-file", {
+    method: "POST",
+    headers: { Authorization: user.headers.Authorization },
+    body: form,
+  });
+  assert.equal(noFile.status, 400);
+  assert.match((await noFile.json()).detail, /file/);
+});
