@@ -9,7 +9,8 @@ import {
   lockSessionForTurn,
   saveTurn,
 } from "../../shared/db/onboarding.ts";
-import { insertMessages, insertSession } from "../../shared/db/sessions.ts";
+import { insertMessages, insertSession, recentMessages } from "../../shared/db/sessions.ts";
+import type { AiEngineInput } from "../../shared/onboarding/ai/engine.ts";
 import { ApiError, Detail } from "../../shared/http/errors.ts";
 import type { Caller } from "../../shared/http/with_user.ts";
 import { applyTurn } from "../../shared/onboarding/engine/apply.ts";
@@ -64,7 +65,8 @@ export interface TurnOutcome {
 
 /**
  * Runs one turn of `engine` on the caller's active session: locks the session (concurrent turns
- * queue), stores the user's message, the reply, the data changes and the new state.
+ * queue), gives the engine the last `historyLength` messages, stores the user's message, the
+ * reply, the data changes and the new state.
  * Throws 404 for a missing or foreign session and 409 for a completed one.
  */
 export async function takeTurn(
@@ -73,17 +75,24 @@ export async function takeTurn(
   sessionId: number,
   message: string,
   engine: ConversationEngine,
+  historyLength = 0,
 ): Promise<TurnOutcome> {
   // Waiting for the user row too means an inactive caller never reaches the engine.
-  const [session] = await Promise.all([lockSessionForTurn(tx, sessionId), caller.user]);
+  const [session, , history] = await Promise.all([
+    lockSessionForTurn(tx, sessionId),
+    caller.user,
+    recentMessages(tx, sessionId, historyLength),
+  ]);
   if (!session) throw new ApiError(404, Detail.sessionNotFound);
   if (session.status === "completed") throw new ApiError(409, Detail.sessionCompleted);
 
-  const turn = await engine.turn({
+  const input: AiEngineInput = {
     state: parseState(session.state),
     snapshot: session.snapshot,
     message,
-  });
+    history,
+  };
+  const turn = await engine.turn(input);
   await saveTurn(tx, {
     sessionId: session.id,
     onboardingId: session.onboardingId,

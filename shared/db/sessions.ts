@@ -83,6 +83,21 @@ export async function listMessages(tx: Tx, sessionId: number): Promise<MessageRo
     order by id`;
 }
 
+/** The session's last `limit` messages, oldest first (none when `limit` is 0). */
+export async function recentMessages(
+  tx: Tx,
+  sessionId: number,
+  limit: number,
+): Promise<NewMessage[]> {
+  if (limit <= 0) return [];
+  const rows = await tx<NewMessage[]>`
+    select role, content from onboarding.chat_messages
+    where session_id = ${sessionId}
+    order by id desc
+    limit ${limit}`;
+  return rows.reverse();
+}
+
 /** Stores `messages` on the session in the given order, in one statement. */
 export async function insertMessages(
   tx: Tx,

@@ -9,6 +9,7 @@ import { withUser } from "../../../shared/http/with_user.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/types.ts";
 import { MAX_MESSAGE_LENGTH } from "../../../shared/onboarding/limits.ts";
 import { takeTurn } from "../conversation.ts";
+import { engineForRequest, historyLengthFor } from "../engine.ts";
 
 const MessageBody = z.object({
   message: z.string({ error: "message must be a string" }).trim()
@@ -21,13 +22,19 @@ const MessageBody = z.object({
 });
 
 /** Adds `POST /message` to `app`. */
-export function messageRoutes(app: Hono<AppEnv>, deps: AppDeps, engine: ConversationEngine): void {
+export function messageRoutes(
+  app: Hono<AppEnv>,
+  deps: AppDeps,
+  fixedEngine?: ConversationEngine,
+): void {
   app.post("/message", async (c) => {
     const body = await readJsonBody(c, MessageBody);
+    const engine = fixedEngine ?? engineForRequest(deps.config, c.get("requestId"));
     const outcome = await withUser(
       c,
       deps,
-      (tx, caller) => takeTurn(tx, caller, body.session_id, body.message, engine),
+      (tx, caller) =>
+        takeTurn(tx, caller, body.session_id, body.message, engine, historyLengthFor(engine)),
     );
     return c.json({
       session_id: body.session_id,
