@@ -12,22 +12,12 @@ import { connect } from "../shared/db/client.ts";
 import { startEmbeddedPostgres } from "./lib/embedded_postgres.ts";
 import { createFunctionApps } from "./lib/functions.ts";
 import { createGateway } from "./lib/gateway.ts";
+import { EXAMPLE_CONVERSATION } from "./lib/example_company.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 
 const USERS = Number(Deno.env.get("BENCH_USERS") ?? 20);
 const FLOOR_REQUESTS = Number(Deno.env.get("BENCH_FLOOR_REQUESTS") ?? 400);
 const SECRET = "bench-secret-0123456789abcdef";
-const CONVERSATION = [
-  "我的公司是電子業",
-  "500萬",
-  "10",
-  "5",
-  "3",
-  "有，ISO 14064、ISO 14067",
-  "產品ID：P001\n產品名稱：智能晶片\n價格：1000元\n主要原料：矽晶圓\n產品規格：10nm製程\n技術優勢：低功耗、高效能",
-  "沒有了",
-  "確認",
-];
 
 const external = Deno.env.get("DATABASE_URL");
 const embedded = external ? undefined : await startEmbeddedPostgres(await Deno.makeTempDir());
@@ -92,7 +82,7 @@ statements = 0;
 const messages: number[] = [];
 const started = performance.now();
 await Promise.all(tokens.map(async (token, i) => {
-  for (const message of CONVERSATION) {
+  for (const message of EXAMPLE_CONVERSATION) {
     messages.push(await timed("/api/chatbot/message", token, { session_id: sessions[i], message }));
   }
 }));

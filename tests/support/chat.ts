@@ -1,9 +1,12 @@
 /**
  * Conversation helpers for HTTP tests: JSON calls as a given user, and the contract's example
- * conversation.
+ * conversation run over HTTP.
  */
 import assert from "node:assert/strict";
+import { EXAMPLE_CONVERSATION } from "../../scripts/lib/example_company.ts";
 import type { Harness, TestUser } from "./harness.ts";
+
+export { EXAMPLE_CONVERSATION, EXAMPLE_EXPORT } from "../../scripts/lib/example_company.ts";
 
 /** Sends a JSON request as `user`; returns the status and parsed body. */
 export async function call(
@@ -38,39 +41,6 @@ export async function say(harness: Harness, user: TestUser, sessionId: number, m
   assert.equal(status, 200, `${message}: ${JSON.stringify(body)}`);
   return body;
 }
-
-/** The messages of the contract's example company, one answer per question. */
-export const EXAMPLE_CONVERSATION = [
-  "我的公司是電子業",
-  "500萬",
-  "10",
-  "5",
-  "3",
-  "有，ISO 14064、ISO 14067",
-  "產品ID：P001\n產品名稱：智能晶片\n價格：1000元\n主要原料：矽晶圓\n產品規格：10nm製程\n技術優勢：低功耗、高效能",
-  "沒有了",
-  "確認",
-];
-
-/** The export of contract §5.8, character for character. */
-export const EXAMPLE_EXPORT = {
-  "產業別": "電子業",
-  "資本總額（以臺幣為單位）": 5000000,
-  "發明專利數量": 10,
-  "新型專利數量": 5,
-  "公司認證資料數量": 3,
-  "ESG相關認證資料": "有",
-  "產品": [
-    {
-      "產品ID": "P001",
-      "產品名稱": "智能晶片",
-      "價格": "1000元",
-      "主要原料": "矽晶圓",
-      "產品規格(尺寸、精度)": "10nm製程",
-      "技術優勢": "低功耗、高效能",
-    },
-  ],
-};
 
 /** Runs the example conversation on a new session; returns the session id and last reply. */
 export async function completeExample(harness: Harness, user: TestUser) {

@@ -9,6 +9,7 @@
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
 import type { CompanyField } from "../progress.ts";
 import { type CompanyProfile, emptyProfile, type ProductFields } from "../types.ts";
+import { productFromDraft } from "../engine/product_flow.ts";
 import { PRODUCT_FIELD_ORDER } from "../engine/state.ts";
 import { callStructured } from "./call.ts";
 import type { AiConfig, ClientOptions } from "./client.ts";
@@ -174,12 +175,5 @@ function addProduct(
     return;
   }
   if (products.length >= MAX_PRODUCTS) return;
-  products.push({
-    product_id: fields.product_id ?? null,
-    product_name: fields.product_name,
-    price: fields.price ?? null,
-    main_raw_materials: fields.main_raw_materials ?? null,
-    product_standard: fields.product_standard ?? null,
-    technical_advantages: fields.technical_advantages ?? null,
-  });
+  products.push(productFromDraft({ ...fields, product_name: fields.product_name }));
 }

@@ -6,7 +6,6 @@
  * invent a product the user never named.
  */
 
-import { MAX_PRODUCT_FIELD_LENGTH } from "../limits.ts";
 import { normalizeText, normalizeValueText } from "../parsing/normalize.ts";
 import { isNoneAnswer, isSkipAnswer } from "../parsing/yes_no.ts";
 import type { ProductFields } from "../types.ts";
@@ -15,6 +14,7 @@ import {
   deleteProduct,
   findById,
   findProduct,
+  fitting,
   saveProduct,
 } from "../engine/product_flow.ts";
 import { nextDraftField, PRODUCT_FIELD_ORDER, type ProductDraft } from "../engine/state.ts";
@@ -55,21 +55,6 @@ export function proposalFields(
     }
     if ((key === "product_name" || key === "product_id") && !said.includes(squash(value))) {
       return null;
-    }
-    out[key] = value;
-  }
-  return out;
-}
-
-// Values longer than the database allows are refused, saying so (as the rule engine does).
-function fitting(ctx: TurnContext, fields: ProductDraft): ProductDraft {
-  const out: ProductDraft = {};
-  for (const key of PRODUCT_FIELD_ORDER) {
-    const value = fields[key];
-    if (value === undefined) continue;
-    if (value !== null && value.length > MAX_PRODUCT_FIELD_LENGTH[key]) {
-      ctx.notices.push(PRODUCT_TEXTS.tooLong(PRODUCT_LABELS[key], MAX_PRODUCT_FIELD_LENGTH[key]));
-      continue;
     }
     out[key] = value;
   }

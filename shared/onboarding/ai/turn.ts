@@ -7,7 +7,6 @@
 
 import { normalizeText } from "../parsing/normalize.ts";
 import { parseProductBlock } from "../parsing/products.ts";
-import { missingCompanyFields } from "../progress.ts";
 import {
   isAddProductRequest,
   isConfirmWord,
@@ -18,10 +17,8 @@ import {
 } from "../engine/commands.ts";
 import { pendingItem } from "../engine/pending.ts";
 import { closeDraft } from "../engine/product_flow.ts";
-import { buildReply } from "../engine/reply.ts";
-import type { ConversationState } from "../engine/state.ts";
+import { endTurn } from "../engine/rule_engine.ts";
 import { isNoWord, isYesWord, requestFinish } from "../engine/steps.ts";
-import { snapshotDigest } from "../engine/summary.ts";
 import { failureText, FORMAT_HINTS } from "../engine/texts.ts";
 import { TurnContext } from "../engine/turn_context.ts";
 import type { EngineInput, EngineTurn } from "../engine/types.ts";
@@ -88,32 +85,4 @@ export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn 
   if (result.confirmed && ctx.confirming) understood = true;
   if (!understood) return null;
   return { turn: endTurn(ctx, input.state), rejected: products.rejected };
-}
-
-/**
- * Ends a turn as the rule engine's `endTurn` does (kept in step with it): a summary awaits
- * confirmation only with complete company data, and its digest ties the confirmation to what
- * was shown; the reply is built by the shared reply builder.
- */
-export function endTurn(ctx: TurnContext, previous: ConversationState): EngineTurn {
-  if (ctx.confirming && missingCompanyFields(ctx.current.profile).length > 0) {
-    ctx.confirming = false;
-  }
-  const digest = ctx.confirming ? snapshotDigest(ctx.current) : null;
-  const state: ConversationState = {
-    version: 1,
-    draft: ctx.draft,
-    confirm: digest === null ? null : { digest },
-  };
-  const reply = buildReply({
-    before: ctx.before,
-    after: ctx.current,
-    state,
-    notes: ctx.notes,
-    notices: ctx.notices,
-    askEsgNames: ctx.askEsgNames,
-    summaryChanged: previous.confirm !== null && digest !== null &&
-      previous.confirm.digest !== digest,
-  });
-  return { profile: ctx.profile, productChanges: ctx.changes, reply, completed: false, state };
 }

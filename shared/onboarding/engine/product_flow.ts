@@ -30,8 +30,8 @@ export function findProduct(
     products.find((p) => p.product_name.trim().toLowerCase() === name);
 }
 
-// Refuses values longer than the database allows, saying so; returns the fields that fit.
-function fitting(ctx: TurnContext, fields: ProductDraft): ProductDraft {
+/** Refuses values longer than the database allows, saying so; returns the fields that fit. */
+export function fitting(ctx: TurnContext, fields: ProductDraft): ProductDraft {
   const out: ProductDraft = {};
   for (const key of PRODUCT_FIELD_ORDER) {
     const value = fields[key];
@@ -43,6 +43,20 @@ function fitting(ctx: TurnContext, fields: ProductDraft): ProductDraft {
     out[key] = value;
   }
   return out;
+}
+
+/** A product's fields from a named draft; absent or skipped fields become null. */
+export function productFromDraft(
+  fields: ProductDraft & { product_name: string },
+): ProductFields {
+  return {
+    product_id: fields.product_id ?? null,
+    product_name: fields.product_name,
+    price: fields.price ?? null,
+    main_raw_materials: fields.main_raw_materials ?? null,
+    product_standard: fields.product_standard ?? null,
+    technical_advantages: fields.technical_advantages ?? null,
+  };
 }
 
 /**
@@ -71,14 +85,7 @@ export function saveProduct(ctx: TurnContext, fields: ProductDraft): boolean {
     ctx.notices.push(PRODUCT_TEXTS.tooMany(MAX_PRODUCTS));
     return true; // handled: the product is not kept, and not asked for again
   }
-  const product: ProductFields = {
-    product_id: fields.product_id ?? null,
-    product_name: fields.product_name,
-    price: fields.price ?? null,
-    main_raw_materials: fields.main_raw_materials ?? null,
-    product_standard: fields.product_standard ?? null,
-    technical_advantages: fields.technical_advantages ?? null,
-  };
+  const product = productFromDraft({ ...fields, product_name: fields.product_name });
   ctx.changeProduct({ kind: "insert", fields: product });
   ctx.notes.push(PRODUCT_TEXTS.added(product.product_name, product.product_id));
   return true;

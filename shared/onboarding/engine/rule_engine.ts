@@ -125,7 +125,12 @@ function withoutProductLines(text: string): string {
     .join("\n");
 }
 
-function endTurn(ctx: TurnContext, previous: ConversationState): EngineTurn {
+/**
+ * Ends a turn: the state to store (the draft; a confirmation digest only with complete company
+ * data, tying a later confirmation to what was shown) and the reply from the shared builder.
+ * Used by both engines.
+ */
+export function endTurn(ctx: TurnContext, previous: ConversationState): EngineTurn {
   // A summary awaiting confirmation only makes sense with complete company data.
   if (ctx.confirming && missingCompanyFields(ctx.current.profile).length > 0) {
     ctx.confirming = false;

@@ -1,24 +1,10 @@
 import assert from "node:assert/strict";
 import { toExportRecord } from "../../../shared/onboarding/export.ts";
 import { computeProgress } from "../../../shared/onboarding/progress.ts";
+import { EXAMPLE_EXPORT } from "../../../scripts/lib/example_company.ts";
 import { Conversation, P001_BLOCK } from "./conversation.ts";
 
-const CONTRACT_EXPORT = {
-  "產業別": "電子業",
-  "資本總額（以臺幣為單位）": 5000000,
-  "發明專利數量": 10,
-  "新型專利數量": 5,
-  "公司認證資料數量": 3,
-  "ESG相關認證資料": "有",
-  "產品": [{
-    "產品ID": "P001",
-    "產品名稱": "智能晶片",
-    "價格": "1000元",
-    "主要原料": "矽晶圓",
-    "產品規格(尺寸、精度)": "10nm製程",
-    "技術優勢": "低功耗、高效能",
-  }],
-};
+const CONTRACT_EXPORT = EXAMPLE_EXPORT;
 
 Deno.test("rule engine: the straight path ends in the contract's export", () => {
   const c = new Conversation();

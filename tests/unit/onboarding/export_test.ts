@@ -1,20 +1,9 @@
 import assert from "node:assert/strict";
 import { toExportRecord } from "../../../shared/onboarding/export.ts";
 import { emptyProfile } from "../../../shared/onboarding/types.ts";
+import { EXAMPLE_EXPORT } from "../../../scripts/lib/example_company.ts";
 
-// Copied from contract §5.8, character for character.
-const CONTRACT_EXAMPLE = JSON.parse(`{
-  "產業別": "電子業",
-  "資本總額（以臺幣為單位）": 5000000,
-  "發明專利數量": 10,
-  "新型專利數量": 5,
-  "公司認證資料數量": 3,
-  "ESG相關認證資料": "有",
-  "產品": [
-    {"產品ID":"P001","產品名稱":"智能晶片","價格":"1000元","主要原料":"矽晶圓",
-     "產品規格(尺寸、精度)":"10nm製程","技術優勢":"低功耗、高效能"}
-  ]
-}`);
+const CONTRACT_EXAMPLE = EXAMPLE_EXPORT;
 
 Deno.test("export: the contract example, same values and key order", () => {
   const record = toExportRecord({
