@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { applyMigrations, readMigrations } from "../../scripts/lib/migrate.ts";
+import { ownerFolder } from "../../shared/storage/paths.ts";
 import { testDatabase } from "../support/database.ts";
 
 Deno.test("migrations are recorded once and harmless when their SQL runs again", async () => {
@@ -17,4 +18,54 @@ Deno.test("migrations are recorded once and harmless when their SQL runs again",
     select bool_and(relforcerowsecurity and relrowsecurity) as forced from pg_class
     where relnamespace = 'onboarding'::regnamespace and relkind = 'r'`;
   assert.equal(forced, true);
+});
+
+Deno.test("on a database with Supabase's storage schema, the bucket and folder policy are made", async () => {
+  const { sql } = await testDatabase();
+  const storageMigration = (await readMigrations()).find((m) => m.name === "upload_storage");
+  assert.ok(storageMigration);
+  const rollback = new Error("rollback");
+  await assert.rejects(
+    sql.begin(async (tx) => {
+      // A stand-in for the storage schema Supabase has (buckets, objects, foldername()).
+      await tx.unsafe(`
+        create schema storage;
+        create table storage.buckets (id text primary key, name text, public boolean,
+          file_size_limit bigint, allowed_mime_types text[]);
+        create table storage.objects (id serial primary key, bucket_id text, name text);
+        create function storage.foldername(name text) returns text[] language sql as $$
+          select (string_to_array(name, '/'))[1:cardinality(string_to_array(name, '/')) - 1]
+        $$;
+        alter table storage.objects enable row level security;
+        grant usage on schema storage to authenticated;
+        grant select, insert on storage.objects to authenticated;
+        grant usage on all sequences in schema storage to authenticated;`);
+      await tx.unsafe(storageMigration.sql);
+      const [bucket] = await tx`select * from storage.buckets where id = 'onboarding-uploads'`;
+      assert.equal(bucket.public, false);
+      assert.equal(Number(bucket.file_size_limit), 10485760);
+      assert.ok(bucket.allowed_mime_types.includes("application/pdf"));
+
+      // The SQL folder function agrees with the one that builds object paths.
+      for (const id of ["12345", "../evil/用戶"]) {
+        const [{ folder }] = await tx`select onboarding.storage_folder(${id}) as folder`;
+        assert.equal(folder, await ownerFolder(id));
+      }
+
+      // As user "12345": the own folder is writable, another user's is not.
+      await tx`select set_config('request.jwt.claims', '{"external_user_id":"12345"}', true),
+                      set_config('role', 'authenticated', true)`;
+      await tx`insert into storage.objects (bucket_id, name)
+               values ('onboarding-uploads', '12345/1/1-a.pdf')`;
+      const refusal = await tx.savepoint((sp) =>
+        sp`insert into storage.objects (bucket_id, name)
+           values ('onboarding-uploads', '67890/1/1-a.pdf')`
+      ).then(() => "stored", (error: Error) => error.message);
+      assert.match(refusal, /row-level security/);
+      throw rollback;
+    }),
+    (error) => error === rollback,
+  );
+  const [{ exists }] = await sql`select to_regnamespace('storage') is not null as exists`;
+  assert.equal(exists, false, "the stand-in was rolled back");
 });
