@@ -66,8 +66,7 @@ export function readBareAnswer(
 // A count (3, 三份, 沒有) or a list of names (ISO 9001、ISO 14001 → 2). ESG names in the list
 // are moved to the ESG list, with a hint, because they do not count as company certifications.
 function readCertificationAnswer(text: string, profile: CompanyProfile): FieldReading {
-  // A lead-in before a colon (`3張：ISO 9001、…`, `有：…`) is not a name.
-  const list = parseCertificationList(text.replace(/^[^:A-Za-z\n]{1,12}[:：]\s*/, ""));
+  const list = parseCertificationList(text);
   const names = [...list.company, ...list.unknown];
   const patch: Partial<CompanyProfile> = {};
   const hints: string[] = [];

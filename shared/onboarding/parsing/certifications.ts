@@ -159,6 +159,9 @@ export interface CertificationList {
 const SPLIT_RE = /[、,;/\n&+]|以及|還有|还有|和|及|與|与|跟|\band\b|\s+(?=ISO)/i;
 const LABEL_PREFIX_RE =
   /^[^:\n]*?(?:認證|认证|證書|证书|ESG|驗證|验证|certifications?)[^:\n]*:\s*/i;
+// A lead-in without Latin letters before a colon (`3張：`, `共有：`) is not a name; a colon after
+// a name (`ISO 9001: 2015`) is left alone.
+const LEAD_IN_RE = /^[^:A-Za-z\n]{1,12}:\s*/;
 const CERT_WORD_TAIL_RE = /(?:認證|认证|證書|证书|標章|标章|驗證|验证|標籤|标签|認可|认可)$/;
 
 /**
@@ -172,7 +175,10 @@ export function parseCertificationList(text: string): CertificationList {
   const result: CertificationList = { esg: [], company: [], unknown: [] };
   let t = normalizeText(text);
   if (t === "" || isNoneAnswer(t)) return result;
-  t = t.replace(LABEL_PREFIX_RE, "").replace(/ISO\s*\/\s*(?:IEC|TS)/gi, "ISO").replace(
+  t = t.replace(LABEL_PREFIX_RE, "").replace(LEAD_IN_RE, "").replace(
+    /ISO\s*\/\s*(?:IEC|TS)/gi,
+    "ISO",
+  ).replace(
     /PIC\s*\/\s*S/gi,
     "PICS",
   ).replace(/N\/A/gi, "");

@@ -14,6 +14,9 @@ const list = (esg: string[], company: string[], unknown: string[] = []): Certifi
 
 const listCases: [string, CertificationList][] = [
   ["ISO 9001、ISO 14001", list([], ["ISO 9001", "ISO 14001"])],
+  ["3張：ISO 9001、ISO 14001", list([], ["ISO 9001", "ISO 14001"])],
+  ["共3張:ISO 9001、HACCP", list([], ["ISO 9001", "HACCP"])],
+  ["ISO 9001: 2015", list([], ["ISO 9001"])],
   ["ISO 14064, ISO 14067和GRI", list(["ISO 14064", "ISO 14067", "GRI"], [])],
   ["iso14064/14067", list(["ISO 14064", "ISO 14067"], [])],
   ["ISO 14064-1、ISO 14064-2", list(["ISO 14064"], [])],
