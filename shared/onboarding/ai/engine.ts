@@ -101,7 +101,7 @@ function answer(options: AiEngineOptions, input: AiEngineInput, result: TurnResu
   const decided = decideTurn(input, result);
   if (decided) {
     for (const r of decided.rejected) options.log?.({ event: "ai_proposal_rejected", ...r });
-    return withText(decided.turn, text);
+    return withText(decided.turn, decided.allAccepted ? text : "");
   }
   // The model read nothing. A direct answer to a field question may still be one the rule
   // engine's parsers read (a bare `500萬`); elsewhere (the open "more products?" step) the

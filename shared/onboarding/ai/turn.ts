@@ -44,6 +44,11 @@ export function ruleOwnsMessage(input: EngineInput): boolean {
 export interface DecidedTurn {
   turn: EngineTurn;
   rejected: RejectedProposal[];
+  /**
+   * False when the server refused part of what the model proposed (a product change, an
+   * invalid value, a completion): the model's sentence may then claim what did not happen.
+   */
+  allAccepted: boolean;
 }
 
 /**
@@ -55,6 +60,7 @@ export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn 
   const ctx = new TurnContext(input.snapshot, input.state);
   const pending = pendingItem(ctx.current, ctx.draft, ctx.confirming);
   let understood = false;
+  let refusedValues = false;
 
   // While a product field is pending, its value may mention patents or certifications in
   // passing; company facts are then taken only from an explicit correction (rule engine).
@@ -65,6 +71,7 @@ export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn 
       ctx.setProfile(update.patch);
       ctx.askEsgNames ||= update.askEsgNames;
       ctx.notices.push(...update.hints);
+      refusedValues ||= update.problems.length > 0;
       for (const problem of update.problems) {
         ctx.notices.push(failureText(problem.field, problem.reason) + FORMAT_HINTS[problem.field]);
       }
@@ -84,5 +91,9 @@ export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn 
   // (its prompt asks for 「確認」) rather than completing on the model's say-so.
   if (result.confirmed && ctx.confirming) understood = true;
   if (!understood) return null;
-  return { turn: endTurn(ctx, input.state), rejected: products.rejected };
+  return {
+    turn: endTurn(ctx, input.state),
+    rejected: products.rejected,
+    allAccepted: products.rejected.length === 0 && !refusedValues && !result.confirmed,
+  };
 }
