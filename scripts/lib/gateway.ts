@@ -6,7 +6,7 @@
 import type { Hono } from "hono";
 import { APP_VERSION } from "../../shared/config.ts";
 import type { Sql } from "../../shared/db/client.ts";
-import { databaseIsUp } from "../../shared/db/health.ts";
+import { healthReport } from "../../shared/db/health.ts";
 import type { AppEnv } from "../../shared/http/app.ts";
 
 const PREFIXES = ["/api/", "/functions/v1/"];
@@ -19,15 +19,8 @@ export function createGateway(
   return async (request) => {
     const url = new URL(request.url);
     if (url.pathname === "/" && request.method === "GET") {
-      const up = await databaseIsUp(sql);
-      return Response.json(
-        {
-          status: up ? "ok" : "degraded",
-          version: APP_VERSION,
-          database: up ? "ok" : "unavailable",
-        },
-        { status: up ? 200 : 503 },
-      );
+      const report = await healthReport(sql, APP_VERSION);
+      return Response.json(report.body, { status: report.status });
     }
     for (const prefix of PREFIXES) {
       if (!url.pathname.startsWith(prefix)) continue;

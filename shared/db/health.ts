@@ -15,3 +15,15 @@ export async function databaseIsUp(sql: Sql, timeoutMs = 3000): Promise<boolean>
     clearTimeout(timer);
   }
 }
+
+/** The health body of contract §5.11 and its status: 200 when the database answers, else 503. */
+export async function healthReport(
+  sql: Sql,
+  version: string,
+): Promise<{ body: { status: string; version: string; database: string }; status: 200 | 503 }> {
+  const up = await databaseIsUp(sql);
+  return {
+    body: { status: up ? "ok" : "degraded", version, database: up ? "ok" : "unavailable" },
+    status: up ? 200 : 503,
+  };
+}

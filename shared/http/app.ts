@@ -8,7 +8,7 @@ import { cors } from "hono/cors";
 import { requestId, type RequestIdVariables } from "hono/request-id";
 import { APP_VERSION, type Config } from "../config.ts";
 import type { Sql } from "../db/client.ts";
-import { databaseIsUp } from "../db/health.ts";
+import { healthReport } from "../db/health.ts";
 import type { AuthVariables } from "./auth.ts";
 import { ApiError, Detail, handleError } from "./errors.ts";
 
@@ -80,11 +80,8 @@ export function createFunctionApp(
   app.onError(handleError);
   app.notFound((c) => c.json({ detail: Detail.notFound }, 404));
   app.get("/health", async (c) => {
-    const up = await databaseIsUp(deps.sql);
-    return c.json(
-      { status: up ? "ok" : "degraded", version: APP_VERSION, database: up ? "ok" : "unavailable" },
-      up ? 200 : 503,
-    );
+    const report = await healthReport(deps.sql, APP_VERSION);
+    return c.json(report.body, report.status);
   });
   return app;
 }
