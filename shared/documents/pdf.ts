@@ -18,7 +18,7 @@ export interface PdfOptions {
   maxPages?: number;
   /** Time budget in milliseconds for loading and reading (default DEFAULT_PDF_TIMEOUT_MS). */
   timeoutMs?: number;
-  /** Folders of CMap and standard-font files (default: the `pdfjs-dist` package). */
+  /** Folders of CMap and standard-font files (default: the vendored copy, else `pdfjs-dist`). */
   resources?: PdfResourceUrls;
 }
 
@@ -54,7 +54,7 @@ export async function extractPdfText(
 ): Promise<PdfText> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PDF_PAGES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
-  const resources = options.resources ?? defaultPdfResourceUrls();
+  const resources = options.resources ?? (await defaultPdfResourceUrls());
   const { getResolvedPDFJS } = await import("unpdf");
   const { getDocument } = await getResolvedPDFJS();
 

@@ -2,7 +2,8 @@
  * Where PDF.js finds its binary resources (packed CMaps, standard font data) and how it reads
  * them. PDFs whose CJK fonts use predefined CMaps (`UniCNS-UCS2-H`, Adobe-CNS1, no embedded
  * font: common in Taiwanese office output) yield no text without the CMap files, and the
- * serverless PDF.js inside unpdf ships none. The `pdfjs-dist` package does, under `cmaps/`.
+ * serverless PDF.js inside unpdf ships none. The `pdfjs-dist` package does, under `cmaps/`;
+ * for deployment they are copied next to the chatbot function (VENDORED_PDF_ASSETS_URL).
  */
 
 /** The resource folders handed to PDF.js, as URLs ending in `/` (null: not available). */
@@ -16,11 +17,34 @@ export interface PdfResourceUrls {
 const SAFE_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /**
- * The default resource folders: `pdfjs-dist`'s `cmaps/` and `standard_fonts/` as resolved by
- * the import map (a `file:` URL when npm packages live in node_modules). Returns nulls when
- * the package resolves to no readable location, in which case only CMap-free PDFs read fully.
+ * Where scripts/vendor_pdf_assets.ts copies `pdfjs-dist`'s
+ * `cmaps/` and `standard_fonts/`: the chatbot function's `pdf-assets/` folder, which
+ * `supabase/config.toml` ships as `static_files`. A deployed function has no node_modules to
+ * read them from; it reads this folder (relative to this module, as the bundle keeps paths).
  */
-export function defaultPdfResourceUrls(): PdfResourceUrls {
+export const VENDORED_PDF_ASSETS_URL = new URL(
+  "../../functions/chatbot/pdf-assets/",
+  import.meta.url,
+);
+
+/** The file the vendoring script writes last, once every resource is in place. */
+export const PDF_ASSETS_MANIFEST = "manifest.json";
+
+/** What PDF_ASSETS_MANIFEST records. */
+export interface PdfAssetsManifest {
+  /** The `pdfjs-dist` version the files were copied from. */
+  pdfjsDist: string;
+  /** Number of files copied into `cmaps/` and `standard_fonts/`. */
+  cmaps: number;
+  standardFonts: number;
+}
+
+/**
+ * The resource folders `pdfjs-dist`'s `cmaps/` and `standard_fonts/` as resolved by the import
+ * map (a `file:` URL when npm packages live in node_modules). Returns nulls when the package
+ * resolves to no readable location, in which case only CMap-free PDFs read fully.
+ */
+export function packagePdfResourceUrls(): PdfResourceUrls {
   try {
     const base = import.meta.resolve("pdfjs-dist/package.json");
     if (!/^(file|https?):/.test(base)) return { cMapUrl: null, standardFontDataUrl: null };
@@ -30,6 +54,51 @@ export function defaultPdfResourceUrls(): PdfResourceUrls {
     };
   } catch {
     return { cMapUrl: null, standardFontDataUrl: null };
+  }
+}
+
+/**
+ * The resource folders to use: the vendored copy under `vendoredBase` (default
+ * VENDORED_PDF_ASSETS_URL) when its manifest is there and lists files, else the `pdfjs-dist`
+ * package (packagePdfResourceUrls).
+ */
+export async function resolvePdfResourceUrls(
+  vendoredBase: URL | string = VENDORED_PDF_ASSETS_URL,
+): Promise<PdfResourceUrls> {
+  const base = new URL(vendoredBase);
+  if (!base.pathname.endsWith("/")) base.pathname += "/";
+  const manifest = await readManifest(new URL(PDF_ASSETS_MANIFEST, base));
+  if (manifest !== null && manifest.cmaps > 0 && manifest.standardFonts > 0) {
+    return {
+      cMapUrl: new URL("./cmaps/", base).href,
+      standardFontDataUrl: new URL("./standard_fonts/", base).href,
+    };
+  }
+  return packagePdfResourceUrls();
+}
+
+let defaultUrls: Promise<PdfResourceUrls> | undefined;
+
+/** resolvePdfResourceUrls with the default folder, looked up once per isolate. */
+export function defaultPdfResourceUrls(): Promise<PdfResourceUrls> {
+  defaultUrls ??= resolvePdfResourceUrls();
+  return defaultUrls;
+}
+
+async function readManifest(url: URL): Promise<PdfAssetsManifest | null> {
+  try {
+    const text = url.protocol === "file:"
+      ? await Deno.readTextFile(url)
+      : await fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error("absent"))));
+    const parsed = JSON.parse(text) as Partial<PdfAssetsManifest> | null;
+    if (
+      typeof parsed?.pdfjsDist !== "string" || typeof parsed.cmaps !== "number" ||
+      typeof parsed.standardFonts !== "number"
+    ) return null;
+    return parsed as PdfAssetsManifest;
+  } catch {
+    // Absent, unreadable or not ours: not vendored.
+    return null;
   }
 }
 
