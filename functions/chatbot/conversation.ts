@@ -63,6 +63,17 @@ export interface TurnOutcome {
   snapshot: OnboardingSnapshot;
 }
 
+/** Optional hooks of {@link takeTurn}, for a streamed response. */
+export interface TurnHooks {
+  /**
+   * Called once the session is locked and known to be the caller's and active (and the caller
+   * active): from here on no 4xx can happen, so a route may start streaming.
+   */
+  onActive?: () => void;
+  /** Passed to the engine as `EngineInput.onReplyDelta` (pieces of the reply, a preview). */
+  onReplyDelta?: (text: string) => void;
+}
+
 /**
  * Runs one turn of `engine` on the caller's active session: locks the session (concurrent turns
  * queue), gives the engine the last `historyLength` messages, stores the user's message, the
@@ -76,6 +87,7 @@ export async function takeTurn(
   message: string,
   engine: ConversationEngine,
   historyLength = 0,
+  hooks: TurnHooks = {},
 ): Promise<TurnOutcome> {
   // Waiting for the user row too means an inactive caller never reaches the engine.
   const [session, , history] = await Promise.all([
@@ -85,12 +97,14 @@ export async function takeTurn(
   ]);
   if (!session) throw new ApiError(404, Detail.sessionNotFound);
   if (session.status === "completed") throw new ApiError(409, Detail.sessionCompleted);
+  hooks.onActive?.();
 
   const input: AiEngineInput = {
     state: parseState(session.state),
     snapshot: session.snapshot,
     message,
     history,
+    ...(hooks.onReplyDelta ? { onReplyDelta: hooks.onReplyDelta } : {}),
   };
   const turn = await engine.turn(input);
   await saveTurn(tx, {

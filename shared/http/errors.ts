@@ -56,15 +56,22 @@ export function handleError(error: Error, c: Context): Response {
     const detail = error.status === 413 ? Detail.bodyTooLarge : error.message || "Bad request";
     return c.json({ detail }, error.status);
   }
-  console.error(
-    JSON.stringify({
-      level: "error",
-      request_id: c.get("requestId"),
-      method: c.req.method,
-      path: c.req.path,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
-    }),
-  );
+  logRequestError(c, error);
   return c.json({ detail: Detail.internal }, 500);
+}
+
+/**
+ * Logs an unexpected error as one JSON line with the request id, method and path (and any
+ * `extra` fields), for the operator; the client is told nothing of it.
+ */
+export function logRequestError(c: Context, error: unknown, extra: Record<string, unknown> = {}) {
+  console.error(JSON.stringify({
+    level: "error",
+    request_id: c.get("requestId"),
+    method: c.req.method,
+    path: c.req.path,
+    ...extra,
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  }));
 }

@@ -98,3 +98,72 @@ export function errorResponse(status: number, message = "scripted failure"): Res
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Options of {@link streamed}. */
+export interface StreamOptions {
+  /** The content cut into these pieces, one chunk each (they must join to the content). */
+  pieces?: string[];
+  /** Otherwise, into how many about equal chunks the content is cut (default 8). */
+  chunks?: number;
+  /** Awaited before chunk `index` is sent (a test can hold the stream back). */
+  beforeChunk?: (index: number) => unknown;
+  /** Breaks the connection before chunk `index` (a provider failing mid-answer). */
+  failAt?: number;
+}
+
+/**
+ * A streamed chat completion (`stream: true`): `content` sent as `chat.completion.chunk`
+ * server-sent events, then a `finish_reason` chunk and `data: [DONE]`.
+ */
+export function streamed(content: string, options: StreamOptions = {}): Response {
+  const pieces = options.pieces ?? cut(content, options.chunks ?? 8);
+  if (pieces.join("") !== content) throw new Error("the pieces do not join to the content");
+  const chunk = (delta: Record<string, unknown>, finish: string | null) =>
+    `data: ${
+      JSON.stringify({
+        id: "chatcmpl-test",
+        object: "chat.completion.chunk",
+        created: 1_700_000_000,
+        model: "gpt-4o-mini",
+        choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+      })
+    }\n\n`;
+  const encoder = new TextEncoder();
+  let index = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (index < pieces.length) {
+        await options.beforeChunk?.(index);
+        if (options.failAt === index) {
+          controller.error(new Error("scripted disconnect"));
+          return;
+        }
+        const delta = index === 0
+          ? { role: "assistant", content: pieces[0], refusal: null }
+          : { content: pieces[index] };
+        controller.enqueue(encoder.encode(chunk(delta, null)));
+      } else {
+        controller.enqueue(encoder.encode(chunk({}, "stop") + "data: [DONE]\n\n"));
+        controller.close();
+      }
+      index++;
+    },
+  });
+  return new Response(body, {
+    headers: { "content-type": "text/event-stream", "cache-control": "no-cache" },
+  });
+}
+
+/** A streamed completion carrying `result` as its JSON content. */
+export function structuredStream(result: unknown, options: StreamOptions = {}): Response {
+  return streamed(JSON.stringify(result), options);
+}
+
+// `text` in `n` about equal pieces, never splitting a character.
+function cut(text: string, n: number): string[] {
+  const chars = Array.from(text);
+  const size = Math.max(1, Math.ceil(chars.length / n));
+  const pieces: string[] = [];
+  for (let i = 0; i < chars.length; i += size) pieces.push(chars.slice(i, i + size).join(""));
+  return pieces;
+}

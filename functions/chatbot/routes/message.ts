@@ -1,5 +1,6 @@
 /**
- * `POST /message` (contract §5.3).
+ * `POST /message` (contract §5.3): JSON, or with `Accept: text/event-stream` server-sent events
+ * (see `message_stream.ts`).
  */
 import type { Hono } from "hono";
 import { z } from "zod";
@@ -8,7 +9,8 @@ import { readJsonBody } from "../../../shared/http/json_body.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/types.ts";
 import { MAX_MESSAGE_LENGTH } from "../../../shared/onboarding/limits.ts";
-import { takeTurn } from "../conversation.ts";
+import { takeTurn, type TurnOutcome } from "../conversation.ts";
+import { streamTurn, wantsEventStream } from "./message_stream.ts";
 import { engineForRequest, historyLengthFor } from "../engine.ts";
 
 const MessageBody = z.object({
@@ -30,17 +32,31 @@ export function messageRoutes(
   app.post("/message", async (c) => {
     const body = await readJsonBody(c, MessageBody);
     const engine = fixedEngine ?? engineForRequest(deps.config, c.get("requestId"));
+    if (wantsEventStream(c.req.header("Accept"))) {
+      return await streamTurn(
+        c,
+        deps,
+        body,
+        engine,
+        (outcome) => responseBody(body.session_id, outcome),
+      );
+    }
     const outcome = await withUser(
       c,
       deps,
       (tx, caller) =>
         takeTurn(tx, caller, body.session_id, body.message, engine, historyLengthFor(engine)),
     );
-    return c.json({
-      session_id: body.session_id,
-      message: outcome.reply,
-      completed: outcome.completed,
-      progress: outcome.progress,
-    });
+    return c.json(responseBody(body.session_id, outcome));
   });
+}
+
+/** The response of a turn (also the `done` event's data). */
+function responseBody(sessionId: number, outcome: TurnOutcome) {
+  return {
+    session_id: sessionId,
+    message: outcome.reply,
+    completed: outcome.completed,
+    progress: outcome.progress,
+  };
 }

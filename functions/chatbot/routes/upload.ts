@@ -8,7 +8,7 @@ import { FILE_TYPE_LABELS } from "../../../shared/documents/detect.ts";
 import { lockSessionForTurn, saveTurn } from "../../../shared/db/onboarding.ts";
 import { finishUpload, insertUpload, setUploadPath } from "../../../shared/db/uploads.ts";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
-import { ApiError, Detail } from "../../../shared/http/errors.ts";
+import { ApiError, Detail, logRequestError } from "../../../shared/http/errors.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { documentTurn } from "../../../shared/onboarding/engine/document_turn.ts";
 import { parseState } from "../../../shared/onboarding/engine/state.ts";
@@ -25,7 +25,6 @@ import { MIME_TYPES, readDocumentFacts, readDocumentText } from "../upload/read_
 export function uploadRoutes(app: Hono<AppEnv>, deps: AppDeps, store: BlobStore): void {
   app.post("/upload-file", uploadBodyLimit, async (c) => {
     const upload = await readUpload(c);
-    const requestId = c.get("requestId");
     const outcome = await withUser(c, deps, async (tx, caller) => {
       const sessionId = upload.sessionId ??
         (await startSession(tx, caller)).sessionId;
@@ -46,7 +45,7 @@ export function uploadRoutes(app: Hono<AppEnv>, deps: AppDeps, store: BlobStore)
         await store.put(path, upload.bytes, MIME_TYPES[upload.detected.type]);
       } catch (error) {
         if (!(error instanceof StorageUnavailableError)) throw error;
-        logError(requestId, "storage", error);
+        logRequestError(c, error, { stage: "storage" });
         // Nothing else changes: the transaction (and a session it created) is rolled back.
         throw new ApiError(503, "File storage is unavailable; please try again later");
       }
@@ -69,7 +68,7 @@ export function uploadRoutes(app: Hono<AppEnv>, deps: AppDeps, store: BlobStore)
       const facts = await readDocumentFacts(
         text,
         deps.config,
-        (error) => logError(requestId, "ai-extraction", error),
+        (error) => logRequestError(c, error, { stage: "ai-extraction" }),
       );
       const turn = documentTurn(parseState(session.state), session.snapshot, facts, {
         name: upload.filename,
@@ -114,13 +113,4 @@ export function uploadRoutes(app: Hono<AppEnv>, deps: AppDeps, store: BlobStore)
       products_added: outcome.turn.productsAdded,
     });
   });
-}
-
-function logError(requestId: string, stage: string, error: unknown): void {
-  console.error(JSON.stringify({
-    level: "error",
-    request_id: requestId,
-    stage,
-    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-  }));
 }

@@ -6,6 +6,8 @@
  *
  * History reaches the engine through the input: the route passes an {@link AiEngineInput}
  * (the stored messages *before* the current one, oldest first); the rule engine ignores it.
+ * With `onReplyDelta` set (a streamed response), the model's sentence is sent while it is
+ * generated, as far as it is certain to open the final reply (see `LiveReply` below).
  */
 
 import { runRuleTurn } from "../engine/rule_engine.ts";
@@ -13,11 +15,12 @@ import { pendingItem } from "../engine/pending.ts";
 import { nextQuestion } from "../engine/reply.ts";
 import { GENERAL_TEXTS } from "../engine/texts.ts";
 import type { ConversationEngine, EngineInput, EngineTurn } from "../engine/types.ts";
-import { callStructured } from "./call.ts";
+import { callStructured, streamStructured } from "./call.ts";
 import type { AiConfig } from "./client.ts";
 import { type AiFailureReason, classifyFailure } from "./errors.ts";
-import { buildTurnMessages, type ChatTurn, leaksPrompt } from "./prompt.ts";
+import { buildTurnMessages, type ChatTurn, leaksPrompt, PROMPT_MARKER } from "./prompt.ts";
 import { type TurnResult, TurnResultSchema } from "./schema.ts";
+import { holdBackCut, replySoFar, safeCut } from "./partial_reply.ts";
 import { decideTurn, ruleOwnsMessage } from "./turn.ts";
 
 /** An engine input with the conversation's recent history (the AI engine's extension). */
@@ -86,13 +89,100 @@ function askModel(options: AiEngineOptions, input: AiEngineInput): Promise<TurnR
     history: Array.isArray(input.history) ? input.history : [],
     message: input.message,
   });
-  return callStructured(
+  const client = {
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    maxRetries: options.maxRetries,
+  };
+  if (!input.onReplyDelta) {
+    return callStructured(options.config, client, messages, TurnResultSchema, "onboarding_turn");
+  }
+  const live = new LiveReply(input, input.onReplyDelta);
+  return streamStructured(
     options.config,
-    { fetch: options.fetch, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries },
+    client,
     messages,
     TurnResultSchema,
     "onboarding_turn",
+    (json) => live.update(json),
   );
+}
+
+/*
+ * Streaming the model's sentence (when the route asked for it with `onReplyDelta`).
+ *
+ * The answer is JSON whose last key is `reply` (strict structured outputs keep the schema's key
+ * order), so when `"reply":` appears, everything the server decides from is already known. The
+ * sentence is sent while it arrives only when that decision puts it at the front of the final
+ * reply ({@link modelTextLeads}), and only as far as it is certain to stay: leading and
+ * trailing whitespace held back (the final text is trimmed, blank-line runs collapsed), at most
+ * {@link MAX_MODEL_TEXT} characters, and the last {@link LEAK_WINDOW} non-space characters held
+ * back until the sentence is complete so that a prompt leak is caught (and streaming stopped)
+ * before any part of it is sent. What is sent is only a preview: the returned reply is
+ * authoritative, and the route reconciles (a failure after some text was sent, a fallback,
+ * or an answer that differs from its beginning makes it start the text over).
+ */
+
+/** The longest leak marker {@link leaksPrompt} looks for, in non-space characters. */
+const LEAK_WINDOW = Math.max(24, PROMPT_MARKER.replace(/\s+/g, "").length, "導入助理規則".length);
+
+class LiveReply {
+  #leads: boolean | null = null;
+  #sent = "";
+
+  constructor(
+    private readonly input: AiEngineInput,
+    private readonly emit: (text: string) => void,
+  ) {}
+
+  /** Takes the answer's JSON so far; sends whatever new part of the sentence is certain. */
+  update(json: string): void {
+    if (this.#leads === false) return;
+    try {
+      const found = replySoFar(json);
+      if (!found) return;
+      this.#leads ??= modelTextLeads(this.input, json.slice(0, found.keyStart));
+      if (!this.#leads) return;
+      const known = found.text.trim().replace(/\n{3,}/g, "\n\n");
+      if (leaksPrompt(known)) {
+        this.#leads = false; // the final reply drops the sentence; the engine logs it then
+        return;
+      }
+      let safe = found.closed ? known : known.slice(0, holdBackCut(known, LEAK_WINDOW));
+      safe = safe.slice(0, safeCut(safe, MAX_MODEL_TEXT));
+      if (safe.length > this.#sent.length && safe.startsWith(this.#sent)) {
+        const piece = safe.slice(this.#sent.length);
+        this.#sent = safe;
+        this.emit(piece);
+      }
+    } catch {
+      this.#leads = false; // a preview problem must never cost the turn
+    }
+  }
+}
+
+/**
+ * Whether the model's sentence will open the final reply, judged from the answer before its
+ * `reply` key (`head`), with the same decisions {@link answer} makes.
+ */
+function modelTextLeads(input: AiEngineInput, head: string): boolean {
+  let partial: unknown;
+  try {
+    partial = JSON.parse(`${head}"reply":""}`);
+  } catch {
+    return false; // `reply` did not come last: wait for the whole answer
+  }
+  const parsed = TurnResultSchema.safeParse(partial);
+  if (!parsed.success) return false;
+  if (decideTurn(input, parsed.data)) return true;
+  const pending = pendingItem(input.snapshot, input.state.draft, input.state.confirm !== null);
+  if (
+    isEmptyResult(parsed.data) &&
+    (pending.kind === "company" || pending.kind === "product_field")
+  ) {
+    return !changesSomething(input, runRuleTurn(input));
+  }
+  return true;
 }
 
 // The server's turn, with the model's sentence in front when it has one.

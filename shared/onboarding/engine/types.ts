@@ -15,6 +15,13 @@ export interface EngineInput {
   snapshot: OnboardingSnapshot;
   /** The user's message as sent (the engine normalises it). */
   message: string;
+  /**
+   * Optional, for streamed responses: receives pieces of the reply text as they become known
+   * (the AI engine sends the model's sentence while it is generated). Only a preview: the
+   * returned `reply` is authoritative, and the route reconciles what was sent with it.
+   * Engines may ignore it (the rule engine does).
+   */
+  onReplyDelta?: (text: string) => void;
 }
 
 /** What an engine decides for one turn. */
