@@ -16,6 +16,16 @@ export const EXAMPLE_CONVERSATION = [
   "確認",
 ];
 
+/** The example company's product, as stored fields. */
+export const EXAMPLE_PRODUCT = {
+  product_id: "P001",
+  product_name: "智能晶片",
+  price: "1000元",
+  main_raw_materials: "矽晶圓",
+  product_standard: "10nm製程",
+  technical_advantages: "低功耗、高效能",
+};
+
 /** The export of contract §5.8, parsed from its text copied character for character. */
 export const EXAMPLE_EXPORT = JSON.parse(`{
   "產業別": "電子業",

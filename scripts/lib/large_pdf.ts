@@ -8,6 +8,8 @@
  * the way scanned logos and photos do in office output. Content streams are Flate-compressed.
  */
 
+import { randomBytes } from "./random_bytes.ts";
+
 /** Shape of the generated file. */
 export interface LargePdfOptions {
   /** Number of pages (default 300). */
@@ -107,21 +109,6 @@ async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Deterministic noise (xorshift32): photo-like, incompressible pixel data. */
-function noise(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
-
 /** Builds the PDF (see the module comment). Returns its bytes. */
 export async function largePdf(options: LargePdfOptions = {}): Promise<Uint8Array> {
   const pages = options.pages ?? 300;
@@ -184,7 +171,7 @@ export async function largePdf(options: LargePdfOptions = {}): Promise<Uint8Arra
     stream(
       `/Type /XObject /Subtype /Image /Width ${width} /Height ${height} ` +
         "/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode",
-      await deflate(noise(width * height * 3, n + 1)),
+      await deflate(randomBytes(width * height * 3, n + 1)),
     );
   }
   const xref = "xref\n0 " + (offsets.length + 1) + "\n0000000000 65535 f \n" +

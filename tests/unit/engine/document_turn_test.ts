@@ -2,16 +2,10 @@ import assert from "node:assert/strict";
 import { documentTurn } from "../../../shared/onboarding/engine/document_turn.ts";
 import { initialState } from "../../../shared/onboarding/engine/state.ts";
 import { emptyProfile, type OnboardingSnapshot } from "../../../shared/onboarding/types.ts";
+import { EXAMPLE_PRODUCT } from "../../../scripts/lib/example_company.ts";
 
 const file = { name: "company_info.pdf", typeLabel: "PDF文件", characters: 1500 };
-const chip = {
-  product_id: "P001",
-  product_name: "智能晶片",
-  price: "1000元",
-  main_raw_materials: "矽晶圓",
-  product_standard: "10nm製程",
-  technical_advantages: "低功耗、高效能",
-};
+const chip = EXAMPLE_PRODUCT;
 
 Deno.test("a document fills empty fields and reports exactly what it filled", () => {
   const snapshot: OnboardingSnapshot = { profile: emptyProfile(), products: [] };

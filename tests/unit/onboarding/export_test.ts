@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { toExportRecord } from "../../../shared/onboarding/export.ts";
 import { emptyProfile } from "../../../shared/onboarding/types.ts";
-import { EXAMPLE_EXPORT } from "../../../scripts/lib/example_company.ts";
+import { EXAMPLE_EXPORT, EXAMPLE_PRODUCT } from "../../../scripts/lib/example_company.ts";
 
 const CONTRACT_EXAMPLE = EXAMPLE_EXPORT;
 
@@ -17,15 +17,7 @@ Deno.test("export: the contract example, same values and key order", () => {
       esg_certification: true,
       esg_certifications: ["ISO 14064", "ISO 14067"],
     },
-    products: [{
-      id: 7,
-      product_id: "P001",
-      product_name: "智能晶片",
-      price: "1000元",
-      main_raw_materials: "矽晶圓",
-      product_standard: "10nm製程",
-      technical_advantages: "低功耗、高效能",
-    }],
+    products: [{ id: 7, ...EXAMPLE_PRODUCT }],
   });
   assert.deepEqual(record, CONTRACT_EXAMPLE);
   assert.equal(JSON.stringify(record), JSON.stringify(CONTRACT_EXAMPLE));
