@@ -46,6 +46,13 @@ console.log(
     (applied.length ? ` (applied migrations ${applied.join(", ")})` : ""),
 );
 console.log(`  mode: ${config.openai ? `AI (${config.openai.model})` : "rule-based"}`);
+console.log(
+  `  uploads: ${
+    config.supabase
+      ? `Supabase Storage bucket ${config.supabase.bucket}`
+      : `${config.dataDir}/storage/${config.storageBucket}`
+  }`,
+);
 console.log(`  routes: /api/<function>/… and /functions/v1/<function>/… (auth, chatbot)`);
 if (devSecret) {
   const token = await mintToken(devSecret, { user_id: "dev-user", username: "dev" }, "30d");
