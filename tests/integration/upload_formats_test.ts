@@ -140,3 +140,60 @@ Deno.test("an image is read by the vision model and its text by the model's extr
     await fake.close();
   }
 });
+
+Deno.test("a session is not locked while its upload is being read", async () => {
+  let messageAnswered!: () => void;
+  const answered = new Promise<void>((resolve) => messageAnswered = resolve);
+  let answeredFirst = false;
+  const fake = await startFakeOpenAI(async () => {
+    // The model "reads" the document until the chat message has been answered (or 5 s pass,
+    // which is what a session locked for the whole upload would come to).
+    answeredFirst = await Promise.race([
+      answered.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
+    ]);
+    return structured({
+      company: {
+        industry: "精密機械業",
+        capital_amount: null,
+        invention_patent_count: null,
+        utility_patent_count: null,
+        certifications: null,
+        esg_certifications: null,
+      },
+      products: [],
+    });
+  });
+  try {
+    const ai = await createHarness({
+      DATA_DIR: dataDir,
+      OPENAI_API_KEY: "sk-test",
+      OPENAI_BASE_URL: fake.baseUrl,
+    });
+    const user = await testUser();
+    const sessionId = (await call(harness, user, "POST", "/sessions/new")).body.session_id;
+    const form = new FormData();
+    form.append("file", new File([own(encodeUtf16(SAMPLE_TEXT, true))], "a.txt"));
+    form.append("session_id", String(sessionId));
+    const uploading = ai.fetch("/api/chatbot/upload-file", {
+      method: "POST",
+      headers: { Authorization: user.headers.Authorization },
+      body: form,
+    });
+    while (fake.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    const message = await call(harness, user, "POST", "/message", {
+      session_id: sessionId,
+      message: "資本額500萬",
+    });
+    messageAnswered();
+    assert.equal(message.status, 200);
+    assert.equal((await uploading).status, 200);
+    assert.equal(answeredFirst, true);
+    // Both changes are kept: the upload applied its facts to the data as it was after the message.
+    const data = (await call(harness, user, "GET", `/data/${sessionId}`)).body;
+    assert.equal(data.capital_amount, 5_000_000);
+    assert.equal(data.industry, "精密機械業");
+  } finally {
+    await fake.close();
+  }
+});
