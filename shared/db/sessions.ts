@@ -105,18 +105,13 @@ export async function insertMessages(
   messages: NewMessage[],
 ): Promise<void> {
   if (messages.length === 0) return;
-  const rows = messageRows(session, messages);
-  await tx`insert into onboarding.chat_messages ${
-    tx(rows, "session_id", "external_user_id", "role", "content")
-  }`;
-}
-
-/** Messages as `chat_messages` rows of the session. */
-export function messageRows(session: { id: number; owner: string }, messages: NewMessage[]) {
-  return messages.map((m) => ({
+  const rows = messages.map((m) => ({
     session_id: session.id,
     external_user_id: session.owner,
     role: m.role,
     content: m.content,
   }));
+  await tx`insert into onboarding.chat_messages ${
+    tx(rows, "session_id", "external_user_id", "role", "content")
+  }`;
 }

@@ -2,12 +2,10 @@
  * Reading a capital amount in New Taiwan dollars out of a free-form answer.
  */
 
+import { MAX_CAPITAL } from "../limits.ts";
 import { normalizeText } from "./normalize.ts";
 import { failure, type ParseOutcome, success } from "./outcome.ts";
 import { CURRENCY_PREFIX_RE, findNumberSpans, isRangeGap, type NumberSpan } from "./spans.ts";
-
-/** The largest accepted amount (10^15 TWD); anything above is refused as `too_large`. */
-export const MAX_AMOUNT = 1e15;
 
 // English multipliers written after the number (500k, 3M, 1.2 million).
 const MULTIPLIER_RE = /^\s*(k|thousand|m|mn|million|b|bn|billion)(?![a-z])/i;
@@ -59,7 +57,7 @@ export function parseAmount(text: string): ParseOutcome<number> {
   const chosen = pool[0];
   const value = values[0]!;
   if (chosen.span.negative) return failure("negative");
-  if (value > MAX_AMOUNT) return failure("too_large");
+  if (value > MAX_CAPITAL) return failure("too_large");
   if (!Number.isInteger(value)) return failure("invalid");
   if (value < 1) return failure("range");
   return success(value);
