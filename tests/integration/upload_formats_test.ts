@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { call } from "../support/chat.ts";
 import { completion, startFakeOpenAI, structured } from "../support/fake_openai.ts";
 import { createHarness, type Harness, type TestUser, testUser } from "../support/harness.ts";
+import { documentResult } from "../unit/ai/helpers.ts";
 import {
   corruptPdf,
   embeddedFontPdf,
@@ -100,17 +101,13 @@ Deno.test("an image is read by the vision model and its text by the model's extr
     const messages = request.body.messages as { content: unknown }[];
     const hasImage = JSON.stringify(messages).includes("data:image/png;base64,");
     if (hasImage) return completion("產業別：食品業\n資本額：200萬元\n發明專利：3件");
-    return structured({
-      company: {
+    return structured(
+      documentResult({
         industry: "食品業",
         capital_amount: "200萬元",
         invention_patent_count: "3件",
-        utility_patent_count: null,
-        certifications: null,
-        esg_certifications: null,
-      },
-      products: [],
-    });
+      }),
+    );
   });
   try {
     const ai = await createHarness({
@@ -152,17 +149,7 @@ Deno.test("a session is not locked while its upload is being read", async () => 
       answered.then(() => true),
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
     ]);
-    return structured({
-      company: {
-        industry: "精密機械業",
-        capital_amount: null,
-        invention_patent_count: null,
-        utility_patent_count: null,
-        certifications: null,
-        esg_certifications: null,
-      },
-      products: [],
-    });
+    return structured(documentResult({ industry: "精密機械業" }));
   });
   try {
     const ai = await createHarness({

@@ -5,7 +5,11 @@
 
 import assert from "node:assert/strict";
 import { type AiLogEvent, createAiEngine } from "../../../shared/onboarding/ai/engine.ts";
-import type { CompanyReading, TurnResult } from "../../../shared/onboarding/ai/schema.ts";
+import type {
+  CompanyReading,
+  DocumentResult,
+  TurnResult,
+} from "../../../shared/onboarding/ai/schema.ts";
 import { ruleEngine } from "../../../shared/onboarding/engine/rule_engine.ts";
 import { applyTurn } from "../../../shared/onboarding/engine/apply.ts";
 import { type ConversationState, initialState } from "../../../shared/onboarding/engine/state.ts";
@@ -18,6 +22,24 @@ import {
   structured,
 } from "../../support/fake_openai.ts";
 
+/** A company reading with nothing read. */
+export const NO_COMPANY: CompanyReading = {
+  industry: null,
+  capital_amount: null,
+  invention_patent_count: null,
+  utility_patent_count: null,
+  certifications: null,
+  esg_certifications: null,
+};
+
+/** A document-chunk result: `company` over {@link NO_COMPANY}, and the given products. */
+export function documentResult(
+  company: Partial<CompanyReading>,
+  products: DocumentResult["products"] = [],
+): DocumentResult {
+  return { company: { ...NO_COMPANY, ...company }, products };
+}
+
 /** A turn result with nothing read, overridden by `over` (company keys may be partial). */
 export function result(
   over: Omit<Partial<TurnResult>, "company"> & { company?: Partial<CompanyReading> } = {},
@@ -29,15 +51,7 @@ export function result(
     confirmed: false,
     reply: "",
     ...over,
-    company: {
-      industry: null,
-      capital_amount: null,
-      invention_patent_count: null,
-      utility_patent_count: null,
-      certifications: null,
-      esg_certifications: null,
-      ...over.company,
-    },
+    company: { ...NO_COMPANY, ...over.company },
   };
 }
 

@@ -8,6 +8,7 @@ import {
   startFakeOpenAI,
   structured,
 } from "../../support/fake_openai.ts";
+import { NO_COMPANY } from "./helpers.ts";
 
 const config = (baseUrl: string) => ({ apiKey: "sk-test", model: "vision-model", baseUrl });
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
@@ -49,14 +50,6 @@ Deno.test("vision: no text is '', a provider failure throws AiProviderError", as
   }
 });
 
-const noCompany = {
-  industry: null,
-  capital_amount: null,
-  invention_patent_count: null,
-  utility_patent_count: null,
-  certifications: null,
-  esg_certifications: null,
-};
 const noProduct = {
   product_id: null,
   product_name: null,
@@ -74,7 +67,7 @@ Deno.test("document: every chunk is read and validated with the chat's parsers",
   const answers = [
     {
       company: {
-        ...noCompany,
+        ...NO_COMPANY,
         industry: "電子業",
         capital_amount: "5,000萬元",
         invention_patent_count: "很多",
@@ -82,7 +75,7 @@ Deno.test("document: every chunk is read and validated with the chat's parsers",
       products: [{ ...noProduct, product_id: "P001", product_name: "智能晶片" }],
     },
     {
-      company: { ...noCompany, capital_amount: "-3", certifications: "ISO 9001、ISO 14064" },
+      company: { ...NO_COMPANY, capital_amount: "-3", certifications: "ISO 9001、ISO 14064" },
       products: [
         { ...noProduct, product_name: "感測模組", price: "500元" },
         { ...noProduct, product_name: "文件裡沒有的產品" },
@@ -127,7 +120,7 @@ Deno.test("document: long text is chunked, and beyond the budget reported as tru
   assert.ok(chunks.length > MAX_CHUNKS);
   assert.ok(chunks.every((c) => c.length <= CHUNK_CHARS));
   assert.equal(chunks.join("\n").replace(/\n/g, "").length, text.replace(/\n/g, "").length);
-  const fake = await startFakeOpenAI(() => structured({ company: noCompany, products: [] }));
+  const fake = await startFakeOpenAI(() => structured({ company: NO_COMPANY, products: [] }));
   try {
     const out = await extractFieldsWithAi(config(fake.baseUrl), text);
     assert.equal(out.chunks, MAX_CHUNKS);
