@@ -8,7 +8,7 @@
  * (scripts/lib/pdf_bench.ts).
  *
  * Options (env): BENCH_PARTS (comma-separated, default `conversation,pdf`), BENCH_USERS
- * (default 20), BENCH_FLOOR_REQUESTS (default 400), BENCH_PDF_RUNS (default 3),
+ * (default 20), BENCH_FLOOR_REQUESTS (default 400), BENCH_PDF_RUNS (default 10),
  * BENCH_PDF_FILE (a PDF to read instead of the generated one).
  */
 import { parseConfig } from "../shared/config.ts";
