@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   SUPABASE_URL: optionalString,
   SUPABASE_SERVICE_ROLE_KEY: optionalString,
   STORAGE_BUCKET: z.string().trim().min(1).default("onboarding-uploads"),
+  PDF_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).optional(),
 });
 
 /** The validated, typed configuration of one process or isolate. */
@@ -47,6 +48,8 @@ export interface Config {
   openai: { apiKey: string; model: string; baseUrl: string | undefined } | undefined;
   supabase: { url: string; serviceKey: string; bucket: string } | undefined;
   storageBucket: string;
+  /** Time budget of one PDF extraction in ms; undefined: the reader's DEFAULT_PDF_TIMEOUT_MS. */
+  pdfTimeBudgetMs: number | undefined;
 }
 
 /** Thrown when the environment cannot make a valid configuration; the message names the variables. */
@@ -88,6 +91,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { url: e.SUPABASE_URL, serviceKey: supabaseKey, bucket: e.STORAGE_BUCKET }
       : undefined,
     storageBucket: e.STORAGE_BUCKET,
+    pdfTimeBudgetMs: e.PDF_TIME_BUDGET_MS,
   };
 }
 

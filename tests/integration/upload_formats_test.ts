@@ -4,6 +4,7 @@
  * OpenAI-compatible server.
  */
 import assert from "node:assert/strict";
+import { createChatbotApp } from "../../functions/chatbot/app.ts";
 import { call } from "../support/chat.ts";
 import { completion, startFakeOpenAI, structured } from "../support/fake_openai.ts";
 import { createHarness, type Harness, type TestUser, testUser } from "../support/harness.ts";
@@ -12,6 +13,7 @@ import {
   corruptPdf,
   embeddedFontPdf,
   encodeUtf16,
+  manyPagesPdf,
   multiPagePdf,
   png1x1,
   SAMPLE_TEXT,
@@ -82,6 +84,28 @@ Deno.test("a corrupt PDF is refused with a clear detail and recorded as failed",
   const { status, body } = await upload(harness, user, corruptPdf(), "broken.pdf");
   assert.equal(status, 400);
   assert.match(body.detail, /corrupt|unreadable/i);
+  const row = await onlyUpload(harness, user);
+  assert.equal(row.status, "failed");
+  assert.equal(row.error, body.detail);
+});
+
+Deno.test("a PDF still being read when the configured time budget runs out is refused", async () => {
+  const user = await testUser();
+  // One millisecond: no 300-page PDF is read that fast, so the budget is what answers.
+  const app = createChatbotApp({
+    ...harness.deps,
+    config: { ...harness.deps.config, pdfTimeBudgetMs: 1 },
+  });
+  const form = new FormData();
+  form.append("file", new File([own(manyPagesPdf(300))], "long.pdf"));
+  const response = await app.request("/chatbot/upload-file", {
+    method: "POST",
+    headers: { Authorization: user.headers.Authorization },
+    body: form,
+  });
+  assert.equal(response.status, 400);
+  const body = await response.json();
+  assert.deepEqual(body, { detail: "The PDF took too long to read" });
   const row = await onlyUpload(harness, user);
   assert.equal(row.status, "failed");
   assert.equal(row.error, body.detail);

@@ -31,6 +31,7 @@ Deno.test("defaults and switches", () => {
   assert.equal(config.openai, undefined);
   assert.equal(config.supabase, undefined);
   assert.equal(config.databasePrepare, true);
+  assert.equal(config.pdfTimeBudgetMs, undefined);
 
   const full = parseConfig({
     EXTERNAL_JWT_SECRET: "s",
@@ -41,6 +42,7 @@ Deno.test("defaults and switches", () => {
     SUPABASE_URL: "https://x.supabase.co",
     SUPABASE_SECRET_KEYS: '{"default":"sb_secret_abc"}',
     DATABASE_PREPARE: "false",
+    PDF_TIME_BUDGET_MS: "2500",
   });
   assert.deepEqual(full.jwtSecrets, ["s", "p"]);
   assert.equal(full.databaseUrl, "postgres://db");
@@ -48,6 +50,7 @@ Deno.test("defaults and switches", () => {
   assert.deepEqual(full.openai, { apiKey: "sk-test", model: "gpt-4o-mini", baseUrl: undefined });
   assert.equal(full.supabase?.serviceKey, "sb_secret_abc");
   assert.equal(full.databasePrepare, false);
+  assert.equal(full.pdfTimeBudgetMs, 2500);
 
   // DATABASE_URL wins over SUPABASE_DB_URL; USE_AI_CHATBOT=false turns AI off despite a key.
   const off = parseConfig({
@@ -59,4 +62,13 @@ Deno.test("defaults and switches", () => {
   });
   assert.equal(off.databaseUrl, "postgres://mine");
   assert.equal(off.openai, undefined);
+});
+
+Deno.test("a PDF time budget outside 100–60000 ms is an error that names the variable", () => {
+  for (const value of ["50", "60001", "1.5", "soon"]) {
+    assert.throws(
+      () => parseConfig({ EXTERNAL_JWT_SECRET: "s", PDF_TIME_BUDGET_MS: value }),
+      (error: Error) => error.name === "ConfigError" && /PDF_TIME_BUDGET_MS/.test(error.message),
+    );
+  }
 });

@@ -41,7 +41,7 @@ export async function readDocumentText(
     }
     case "pdf": {
       const { extractPdfText } = await import("../../../shared/documents/pdf.ts");
-      return (await extractPdfText(bytes)).text;
+      return (await extractPdfText(bytes, { timeoutMs: config.pdfTimeBudgetMs })).text;
     }
     case "png":
     case "jpeg": {
