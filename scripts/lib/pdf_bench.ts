@@ -142,16 +142,15 @@ export async function runPdfBench(): Promise<void> {
     const coldCpu = ours.loadCpuMs + ours.runsCpuMs[0];
     const warm = steady(ours.runsMs);
     const warmCpu = steady(ours.runsCpuMs);
+    const warmNote = runs < MIN_WARM_RUNS ? ` (under ${MIN_WARM_RUNS} runs: not warmed up)` : "";
 
     console.log(
       `extractPdfText:  cold ${ms(cold)} = loading unpdf ${ms(ours.loadMs)} + first ` +
         `extraction ${ms(ours.runsMs[0])} (CPU ${ms(coldCpu)}); steady median ${ms(warm.median)} ` +
-        `(CPU ${ms(warmCpu.median)}) over runs ${warm.from}–${runs} of ${runs}` +
-        `${
-          runs < MIN_WARM_RUNS ? ` (under ${MIN_WARM_RUNS} runs: not warmed up)` : ""
-        }; peak RSS ` +
-        `${mb(ours.peakRssMbAfterFirst)} after one extraction, ${mb(ours.peakRssMb)} after ` +
-        `${runs}; ${ours.pages} pages, ${ours.nonSpaceChars} non-space chars`,
+        `(CPU ${ms(warmCpu.median)}) over runs ${warm.from}–${runs} of ${runs}${warmNote}; ` +
+        `peak RSS ${mb(ours.peakRssMbAfterFirst)} after one extraction, ` +
+        `${mb(ours.peakRssMb)} after ${runs}; ${ours.pages} pages, ` +
+        `${ours.nonSpaceChars} non-space chars`,
     );
     if (poppler === null) {
       console.log(
