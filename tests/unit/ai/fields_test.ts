@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { emptyProfile } from "../../../shared/onboarding/types.ts";
-import { result, withChat } from "./helpers.ts";
+import { product, result, withChat } from "./helpers.ts";
 
 Deno.test("ai fields: a multi-field answer updates exactly those fields", async () => {
   await withChat(async (chat) => {
@@ -114,7 +114,7 @@ Deno.test("ai fields: a product is collected field by field, then stored", async
   await withChat(async (chat) => {
     let turn = await chat.say(
       "我們有一款智能晶片，一顆賣1000元",
-      result({ products: [{ ...p(), product_name: "智能晶片", price: "1000元" }] }),
+      result({ products: [product({ product_name: "智能晶片", price: "1000元" })] }),
     );
     assert.deepEqual(turn.productChanges, []);
     assert.deepEqual(chat.state.draft, { product_name: "智能晶片", price: "1000元" });
@@ -122,13 +122,12 @@ Deno.test("ai fields: a product is collected field by field, then stored", async
     turn = await chat.say(
       "編號是P001，原料矽晶圓，規格10nm，優勢低功耗",
       result({
-        products: [{
-          ...p(),
+        products: [product({
           product_id: "P001",
           main_raw_materials: "矽晶圓",
           product_standard: "10nm",
           technical_advantages: "低功耗",
-        }],
+        })],
       }),
     );
     assert.deepEqual(turn.productChanges, [{
@@ -146,15 +145,3 @@ Deno.test("ai fields: a product is collected field by field, then stored", async
     assert.match(turn.reply, /已新增產品「智能晶片」（P001）/);
   }, complete);
 });
-
-function p() {
-  return {
-    action: "upsert" as const,
-    product_id: null,
-    product_name: null,
-    price: null,
-    main_raw_materials: null,
-    product_standard: null,
-    technical_advantages: null,
-  };
-}

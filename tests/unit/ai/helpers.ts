@@ -55,12 +55,11 @@ export function result(
   };
 }
 
-/** A product proposal with every field null unless given. */
-export function product(
-  over: Partial<TurnResult["products"][number]>,
-): TurnResult["products"][number] {
+/** A document product with every field null unless given. */
+export function documentProduct(
+  over: Partial<DocumentResult["products"][number]> = {},
+): DocumentResult["products"][number] {
   return {
-    action: "upsert",
     product_id: null,
     product_name: null,
     price: null,
@@ -69,6 +68,13 @@ export function product(
     technical_advantages: null,
     ...over,
   };
+}
+
+/** A product proposal (`upsert` unless given) with every field null unless given. */
+export function product(
+  over: Partial<TurnResult["products"][number]>,
+): TurnResult["products"][number] {
+  return { action: "upsert", ...documentProduct(), ...over };
 }
 
 /** An AI engine talking to a fresh fake server; the logs it wrote. */

@@ -8,7 +8,7 @@ import {
   startFakeOpenAI,
   structured,
 } from "../../support/fake_openai.ts";
-import { NO_COMPANY } from "./helpers.ts";
+import { documentProduct, NO_COMPANY } from "./helpers.ts";
 
 const config = (baseUrl: string) => ({ apiKey: "sk-test", model: "vision-model", baseUrl });
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
@@ -50,15 +50,6 @@ Deno.test("vision: no text is '', a provider failure throws AiProviderError", as
   }
 });
 
-const noProduct = {
-  product_id: null,
-  product_name: null,
-  price: null,
-  main_raw_materials: null,
-  product_standard: null,
-  technical_advantages: null,
-};
-
 Deno.test("document: every chunk is read and validated with the chat's parsers", async () => {
   const part1 =
     "公司簡介\n產業別：電子業\n資本額：5,000萬元\n發明專利：很多\n產品ID：P001 智能晶片\n";
@@ -72,13 +63,13 @@ Deno.test("document: every chunk is read and validated with the chat's parsers",
         capital_amount: "5,000萬元",
         invention_patent_count: "很多",
       },
-      products: [{ ...noProduct, product_id: "P001", product_name: "智能晶片" }],
+      products: [documentProduct({ product_id: "P001", product_name: "智能晶片" })],
     },
     {
       company: { ...NO_COMPANY, capital_amount: "-3", certifications: "ISO 9001、ISO 14064" },
       products: [
-        { ...noProduct, product_name: "感測模組", price: "500元" },
-        { ...noProduct, product_name: "文件裡沒有的產品" },
+        documentProduct({ product_name: "感測模組", price: "500元" }),
+        documentProduct({ product_name: "文件裡沒有的產品" }),
       ],
     },
   ];
