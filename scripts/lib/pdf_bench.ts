@@ -133,9 +133,12 @@ export async function runPdfBench(): Promise<void> {
     const before = await runPdftotext(path, Math.ceil(runs / 2));
     const ours = await runChild(path, runs);
     const after = runs > 1 ? await runPdftotext(path, Math.floor(runs / 2)) : null;
-    const poppler = before === null
-      ? null
-      : { ...before, runsMs: [...before.runsMs, ...(after?.runsMs ?? [])] };
+    const poppler = before === null ? null : {
+      ...before,
+      runsMs: [...before.runsMs, ...(after?.runsMs ?? [])],
+      // Null only when neither batch could measure it.
+      peakRssMb: Math.max(before.peakRssMb ?? 0, after?.peakRssMb ?? 0) || null,
+    };
     const ms = (v: number) => `${v.toFixed(0)} ms`;
     const mb = (v: number | null) => (v === null ? "n/a" : `${v.toFixed(1)} MB`);
     const cold = ours.loadMs + ours.runsMs[0];
