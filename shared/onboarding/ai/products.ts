@@ -6,6 +6,7 @@
  * invent a product the user never named.
  */
 
+import { DELETE_VERB_PATTERN } from "../lexicon/mod.ts";
 import { normalizeText, normalizeValueText } from "../parsing/normalize.ts";
 import { isNoneAnswer, isSkipAnswer } from "../parsing/yes_no.ts";
 import type { ProductFields } from "../types.ts";
@@ -24,8 +25,6 @@ import type { ProductProposal } from "./schema.ts";
 
 /** Product proposals read per turn at most (a message rarely names more). */
 export const MAX_PROPOSALS_PER_TURN = 20;
-
-const DELETE_WORD = /刪除|刪掉|删除|删掉|移除|去掉|拿掉|delete|remove/i;
 
 /** Why a proposal was ignored, for the log. */
 export type RejectedProposal = { action: string; reason: string };
@@ -107,7 +106,7 @@ function updateExisting(ctx: TurnContext, fields: ProductDraft): boolean {
 function deleteProposed(ctx: TurnContext, p: ProductProposal, message: string): string | null {
   const key = p.product_id?.trim() || p.product_name?.trim();
   if (!key) return "no_key";
-  if (!DELETE_WORD.test(normalizeText(message))) return "no_delete_word";
+  if (!DELETE_VERB_PATTERN.test(normalizeText(message))) return "no_delete_word";
   const product = findProduct(ctx.current.products, key);
   if (!product) return "unknown_product";
   const said = squash(message);

@@ -5,6 +5,7 @@
  */
 
 import { extractFacts } from "../parsing/facts.ts";
+import { FACT_LABELS } from "../parsing/labels.ts";
 import { MAX_INDUSTRY_LENGTH } from "../limits.ts";
 import type { ParseFailure } from "../parsing/outcome.ts";
 import type { CompanyField } from "../progress.ts";
@@ -28,9 +29,6 @@ export interface FactsReading {
 }
 
 const ESG_MENTION = /esg|永續|永续/i;
-// ESG phrases are masked first so that the 認證 in `ESG認證` is not taken as a company label.
-const ESG_PHRASE =
-  /ESG\s*(?:相關|相关)?\s*(?:的)?\s*(?:認證|认证|證書|证书)?(?:資料|资料)?|永續認證|永续认证/gi;
 const COMPANY_CERT_LABEL = /認證|认证|證書|证书/;
 
 /** Reads the labelled facts of `text` against the stored `profile`. */
@@ -53,7 +51,7 @@ export function readFacts(text: string, profile: CompanyProfile): FactsReading {
   }
   // Company names inside an ESG answer are pointed out, and must not overwrite a company
   // count the user stated before.
-  const companyLabelled = COMPANY_CERT_LABEL.test(text.replace(ESG_PHRASE, " "));
+  const companyLabelled = COMPANY_CERT_LABEL.test(text.replace(FACT_LABELS.esg_certification, " "));
   if (raw.certifications && ESG_MENTION.test(text) && !companyLabelled) {
     hints.push(CATEGORY_HINTS.companyAmongEsg(joinNames(raw.certifications)));
     delete raw.certifications;

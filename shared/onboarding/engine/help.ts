@@ -4,6 +4,8 @@
  * question.
  */
 
+import { isQuestion } from "../lexicon/mod.ts";
+
 /** The topics a user may ask about. */
 export type HelpTopic =
   | "invention_patent"
@@ -57,11 +59,6 @@ export const HELP_ANSWERS: Readonly<Record<HelpTopic, string>> = {
     "要刪除產品請說：刪除產品 P001。",
 };
 
-// Words that make a message a question rather than an answer. Checked on normalised text
-// (full-width ？ is already ASCII ?).
-const QUESTION_CUE =
-  /什麼|甚麼|什么|啥|何謂|是指|意思|指的是|怎麼|怎么|如何|哪些|哪裡|要不要|[?]|嗎$|呢$/;
-
 // Most specific first: 發明專利 before 專利, ESG names before generic 認證.
 const TOPICS: readonly [HelpTopic, RegExp][] = [
   ["invention_patent", /發明專利/],
@@ -80,11 +77,6 @@ const TOPICS: readonly [HelpTopic, RegExp][] = [
   ["patent", /專利/],
   ["edit", /修改|更正|刪除|刪掉/],
 ];
-
-/** True when the (normalised) message reads as a question. */
-export function isQuestion(text: string): boolean {
-  return QUESTION_CUE.test(text);
-}
 
 /**
  * The topic of a help question, or null when the message is not a question about one of the

@@ -4,12 +4,12 @@
  * stated no labelled fact, product block, command or help question.
  */
 
+import { isQuestion, NO_WORDS, SMALL_TALK_WORDS, YES_WORDS } from "../lexicon/mod.ts";
 import { isNoneAnswer } from "../parsing/yes_no.ts";
 import { missingCompanyFields } from "../progress.ts";
 import type { CompanyField } from "../progress.ts";
 import { readBareAnswer, settleEsg } from "./company_answer.ts";
 import { compact, isAddProductRequest, isFinishWord } from "./commands.ts";
-import { isQuestion } from "./help.ts";
 import type { Pending } from "./pending.ts";
 import { answerDraftField, closeDraft, startDraft } from "./product_flow.ts";
 import {
@@ -21,29 +21,6 @@ import {
   PRODUCT_STEP_TEXTS,
 } from "./texts.ts";
 import type { TurnContext } from "./turn_context.ts";
-
-const YES_WORDS = new Set([
-  "有",
-  "有的",
-  "有喔",
-  "有啊",
-  "還有",
-  "是",
-  "是的",
-  "對",
-  "要",
-  "好",
-  "好的",
-  "可以",
-  "嗯",
-  "yes",
-  "y",
-  "ok",
-  "okay",
-]);
-const NO_WORDS = new Set(["不", "否", "不要", "沒", "no", "n", "nope"]);
-// Greetings and thanks are never product names.
-const NOT_A_NAME = new Set(["謝謝", "感謝", "你好", "您好", "哈囉", "嗨", "hi", "hello", "thanks"]);
 
 /** Whether the whole message is a plain yes (`有`, `是`, `好`…), strictly: `有機肥料` is not. */
 export function isYesWord(text: string): boolean {
@@ -129,7 +106,7 @@ function answerProducts(ctx: TurnContext, text: string, value: string, first: bo
   // several parts (P001 智能晶片 1000元 …) cannot be split reliably, so the format is shown.
   if (
     name.includes("\n") || name.split(/\s+/).length > 3 || name.length > 200 ||
-    NOT_A_NAME.has(compact(name))
+    SMALL_TALK_WORDS.has(compact(name))
   ) {
     // The first products question already shows the format; the "more?" one does not.
     ctx.notices.push(GENERAL_TEXTS.notUnderstood + (first ? "" : PRODUCT_STEP_TEXTS.useFormat));

@@ -4,6 +4,7 @@
  * the engine reads those against the question it asked.
  */
 
+import { CORRECTION_PATTERN, isQuestion } from "../lexicon/mod.ts";
 import type { CompanyProfile } from "../types.ts";
 import { parseAmount } from "./amount.ts";
 import { parseCertificationList } from "./certifications.ts";
@@ -27,9 +28,6 @@ export interface ExtractedFacts {
   problems: FactProblem[];
 }
 
-const QUESTION_RE = /[?]|嗎|吗|什麼|什么|甚麼|多少|如何|怎麼|怎么|請問|请问|是否|哪些|為何/;
-const CORRECTION_RE =
-  /改成|改為|改为|更正為|更正为|更改為|更改为|應該是|应该是|應為|应为|換成|换成|變成|变成|而是/g;
 // Words around a value that carry no value themselves; a clause left with nothing else gave
 // a label but no value (有發明專利 → unknown count) and is ignored rather than refused.
 const FILLER_RE =
@@ -60,7 +58,7 @@ export function extractFacts(message: string): ExtractedFacts {
   // Count labels given without a value, waiting for a shared `各N件` (發明專利和新型專利各2件).
   let waiting: CountField[] = [];
   for (const clause of splitClauses(normalizeText(message))) {
-    if (QUESTION_RE.test(clause.text)) continue;
+    if (isQuestion(clause.text)) continue;
     for (const field of clause.fields) {
       const value = valueText(clause.text, field);
       const empty = value.replace(FILLER_RE, "") === "";
@@ -110,7 +108,7 @@ export function extractFacts(message: string): ExtractedFacts {
 // what follows it (資本額從500萬改成600萬 → 600萬; 資本額不是500萬，是600萬 → 600萬).
 function valueText(clause: string, field: FactField): string {
   let text = removeLabels(clause, field);
-  const corrections = [...text.matchAll(CORRECTION_RE)];
+  const corrections = [...text.matchAll(new RegExp(CORRECTION_PATTERN, "g"))];
   if (corrections.length > 0) {
     const lastCorrection = corrections[corrections.length - 1];
     text = text.slice(lastCorrection.index! + lastCorrection[0].length);

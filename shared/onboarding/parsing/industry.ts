@@ -3,6 +3,7 @@
  * ("1", "hello" and all); here a value is returned only when the text actually names one.
  */
 
+import { isQuestion } from "../lexicon/mod.ts";
 import { normalizeText, stripEdgeNoise } from "./normalize.ts";
 
 /**
@@ -97,7 +98,6 @@ export const INDUSTRY_STEMS: readonly string[] = [
 // Longest first, so 生技醫療 wins over 生技 and 資訊服務 over 資訊.
 const STEMS_BY_LENGTH = [...INDUSTRY_STEMS].sort((a, b) => b.length - a.length);
 
-const QUESTION_RE = /[?]|嗎|吗|什麼|什么|甚麼|哪|如何|怎麼|怎么|請問|请问|為何|可以選/;
 const LABEL_RE =
   /所屬產業|所属产业|產業類別|产业类别|產業別|产业别|行業別|行业别|產業|产业|行業|行业|industry/i;
 const VERB_RE =
@@ -120,7 +120,7 @@ const PHRASE_RE = /^([A-Za-z0-9\u4e00-\u9fff]{1,8}?)(產業|产业|業|业)(?![�
  */
 export function extractIndustry(text: string): string | null {
   const t = stripEdgeNoise(normalizeText(text));
-  if (t === "" || QUESTION_RE.test(t)) return null;
+  if (t === "" || isQuestion(t)) return null;
   const label = t.match(LABEL_RE);
   if (label) {
     const rest = t.slice(label.index! + label[0].length).replace(VERB_RE, "");
