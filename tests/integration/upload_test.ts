@@ -54,7 +54,10 @@ Deno.test("a Big5 text file fills a new session and is stored first", async () =
   assert.ok(
     body.message.startsWith("✅ 文件處理成功！\n\n📄 文件資訊：\n- 文件名稱：公司簡介.txt\n"),
   );
-  assert.match(body.message, /產業別：精密機械業\n資本額：30000000元\n發明專利：2件/);
+  assert.match(
+    body.message,
+    /產業別：精密機械業\n資本額：30,000,000 元（3000萬元）\n發明專利：2件/,
+  );
 
   const data = (await call(harness, user, "GET", `/data/${body.session_id}`)).body;
   assert.equal(data.industry, "精密機械業");

@@ -123,8 +123,10 @@ export function buildReply(input: ReplyInput): string {
   const notices = input.notices ?? [];
   const question = nextQuestion(input.after, input.state, input);
   if (notices.length === 0 && lead !== "" && !question.includes("\n")) {
-    // 接下來 only after company data: after a product note the question follows directly.
-    return lead + (acks.length > 0 ? GENERAL_TEXTS.next : "") + question;
+    // 接下來 only after company data and before a question proper (請問…): after a product note,
+    // or before 目前已登錄 N 個產品, it would read as an awkward join.
+    const next = acks.length > 0 && question.startsWith("請問") ? GENERAL_TEXTS.next : "";
+    return lead + next + question;
   }
   return [lead, ...notices, question].filter((part) => part !== "").join("\n\n");
 }

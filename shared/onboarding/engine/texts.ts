@@ -7,6 +7,7 @@
 import type { ParseFailure } from "../parsing/outcome.ts";
 import type { CompanyField } from "../progress.ts";
 import type { CompanyProfile, ProductChange, StoredProduct } from "../types.ts";
+import { formatTwd } from "./format.ts";
 import type { ProductFieldKey } from "./state.ts";
 
 /** Short names of the company fields, used in acknowledgements, re-asks and summaries. */
@@ -225,7 +226,7 @@ export const DOCUMENT_TEXTS = {
       case "industry":
         return `產業別：${p.industry}`;
       case "capital_amount":
-        return `資本額：${p.capital_amount}元`;
+        return `資本額：${formatTwd(p.capital_amount!)}`;
       case "invention_patent_count":
         return `發明專利：${p.invention_patent_count}件`;
       case "utility_patent_count":

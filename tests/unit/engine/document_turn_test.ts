@@ -25,7 +25,7 @@ Deno.test("a document fills empty fields and reports exactly what it filled", ()
   assert.ok(
     turn.reply.startsWith(
       "✅ 文件處理成功！\n\n📄 文件資訊：\n- 文件名稱：company_info.pdf\n- 文件類型：PDF文件\n" +
-        "- 提取字數：1500 字\n\n🤖 已自動提取以下資訊：\n產業別：電子業\n資本額：5000000元\n" +
+        "- 提取字數：1500 字\n\n🤖 已自動提取以下資訊：\n產業別：電子業\n資本額：5,000,000 元（500萬元）\n" +
         "發明專利：10件\n新增產品：智能晶片（P001）\n\n尚缺的基本資料：新型專利數量、公司認證資料數量、ESG相關認證",
     ),
     turn.reply,
@@ -49,7 +49,10 @@ Deno.test("stored values change only where the document states something differe
   });
   assert.deepEqual(turn.productChanges, [{ kind: "update", id: 7, fields: { price: "1200元" } }]);
   assert.equal(turn.productsAdded, 0);
-  assert.match(turn.reply, /資本額：6000000元\nESG認證：ISO 14064\n更新產品：智能晶片/);
+  assert.match(
+    turn.reply,
+    /資本額：6,000,000 元（600萬元）\nESG認證：ISO 14064\n更新產品：智能晶片/,
+  );
   assert.doesNotMatch(turn.reply, /產業別：/);
 });
 
