@@ -10,12 +10,11 @@ import {
   saveTurn,
 } from "../../shared/db/onboarding.ts";
 import { insertMessages, insertSession, recentMessages } from "../../shared/db/sessions.ts";
-import type { AiEngineInput } from "../../shared/onboarding/ai/engine.ts";
 import { ApiError, Detail } from "../../shared/http/errors.ts";
 import type { Caller } from "../../shared/http/with_user.ts";
 import { applyTurn } from "../../shared/onboarding/engine/apply.ts";
 import { initialState, parseState } from "../../shared/onboarding/engine/state.ts";
-import type { ConversationEngine } from "../../shared/onboarding/engine/types.ts";
+import type { ConversationEngine, EngineInput } from "../../shared/onboarding/engine/types.ts";
 import { welcomeMessage } from "../../shared/onboarding/engine/welcome.ts";
 import { computeProgress } from "../../shared/onboarding/progress.ts";
 import {
@@ -76,7 +75,7 @@ export interface TurnHooks {
 
 /**
  * Runs one turn of `engine` on the caller's active session: locks the session (concurrent turns
- * queue), gives the engine the last `historyLength` messages, stores the user's message, the
+ * queue), gives the engine the last `engine.historyLength` messages, stores the user's message, the
  * reply, the data changes and the new state.
  * Throws 404 for a missing or foreign session and 409 for a completed one.
  */
@@ -86,20 +85,19 @@ export async function takeTurn(
   sessionId: number,
   message: string,
   engine: ConversationEngine,
-  historyLength = 0,
   hooks: TurnHooks = {},
 ): Promise<TurnOutcome> {
   // Waiting for the user row too means an inactive caller never reaches the engine.
   const [session, , history] = await Promise.all([
     lockSessionForTurn(tx, sessionId),
     caller.user,
-    recentMessages(tx, sessionId, historyLength),
+    recentMessages(tx, sessionId, engine.historyLength),
   ]);
   if (!session) throw new ApiError(404, Detail.sessionNotFound);
   if (session.status === "completed") throw new ApiError(409, Detail.sessionCompleted);
   hooks.onActive?.();
 
-  const input: AiEngineInput = {
+  const input: EngineInput = {
     state: parseState(session.state),
     snapshot: session.snapshot,
     message,

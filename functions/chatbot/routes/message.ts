@@ -11,7 +11,7 @@ import type { ConversationEngine } from "../../../shared/onboarding/engine/types
 import { MAX_MESSAGE_LENGTH } from "../../../shared/onboarding/limits.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
 import { streamTurn, wantsEventStream } from "./message_stream.ts";
-import { engineForRequest, historyLengthFor } from "../engine.ts";
+import { engineForRequest } from "../engine.ts";
 
 const MessageBody = z.object({
   message: z.string({ error: "message must be a string" }).trim()
@@ -44,8 +44,7 @@ export function messageRoutes(
     const outcome = await withUser(
       c,
       deps,
-      (tx, caller) =>
-        takeTurn(tx, caller, body.session_id, body.message, engine, historyLengthFor(engine)),
+      (tx, caller) => takeTurn(tx, caller, body.session_id, body.message, engine),
     );
     return c.json(responseBody(body.session_id, outcome));
   });

@@ -20,7 +20,6 @@ import { Detail, logRequestError } from "../../../shared/http/errors.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/types.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
-import { historyLengthFor } from "../engine.ts";
 
 /** Milliseconds between SSE comments keeping the connection busy (150 s idle limit). */
 const HEARTBEAT_MS = 15_000;
@@ -88,7 +87,7 @@ export async function streamTurn(
     c,
     deps,
     (tx, caller) =>
-      takeTurn(tx, caller, body.session_id, body.message, engine, historyLengthFor(engine), {
+      takeTurn(tx, caller, body.session_id, body.message, engine, {
         onActive: markActive,
         onReplyDelta: (text) => {
           if (text === "") return;

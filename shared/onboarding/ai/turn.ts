@@ -17,7 +17,7 @@ import {
 } from "../engine/commands.ts";
 import { pendingItem } from "../engine/pending.ts";
 import { closeDraft } from "../engine/product_flow.ts";
-import { endTurn } from "../engine/rule_engine.ts";
+import { endTurn } from "../engine/end_turn.ts";
 import { isNoWord, isYesWord, requestFinish } from "../engine/steps.ts";
 import { failureText, FORMAT_HINTS } from "../engine/texts.ts";
 import { TurnContext } from "../engine/turn_context.ts";
