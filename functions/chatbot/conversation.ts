@@ -12,10 +12,14 @@ import {
 import { insertMessages, insertSession, recentMessages } from "../../shared/db/sessions.ts";
 import { ApiError, Detail } from "../../shared/http/errors.ts";
 import type { Caller } from "../../shared/http/with_user.ts";
-import { applyTurn } from "../../shared/onboarding/engine/apply.ts";
-import { initialState, parseState } from "../../shared/onboarding/engine/state.ts";
-import type { ConversationEngine, EngineInput } from "../../shared/onboarding/engine/types.ts";
-import { welcomeMessage } from "../../shared/onboarding/engine/welcome.ts";
+import {
+  applyTurn,
+  type ConversationEngine,
+  type EngineInput,
+  initialState,
+  parseState,
+  welcomeMessage,
+} from "../../shared/onboarding/engine/mod.ts";
 import { computeProgress } from "../../shared/onboarding/progress.ts";
 import {
   emptyProfile,

@@ -5,8 +5,7 @@
  */
 import type { Config } from "../../shared/config.ts";
 import { createAiEngine } from "../../shared/onboarding/ai/engine.ts";
-import { ruleEngine } from "../../shared/onboarding/engine/rule_engine.ts";
-import type { ConversationEngine } from "../../shared/onboarding/engine/types.ts";
+import { type ConversationEngine, ruleEngine } from "../../shared/onboarding/engine/mod.ts";
 
 /**
  * The engine for one request. The AI engine is cheap to make (its client is shared per

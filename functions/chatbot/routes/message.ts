@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { readJsonBody } from "../../../shared/http/json_body.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
-import type { ConversationEngine } from "../../../shared/onboarding/engine/types.ts";
+import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
 import { MAX_MESSAGE_LENGTH } from "../../../shared/onboarding/limits.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
 import { streamTurn, wantsEventStream } from "./message_stream.ts";

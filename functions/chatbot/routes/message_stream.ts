@@ -18,7 +18,7 @@ import { streamSSE } from "hono/streaming";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { Detail, logRequestError } from "../../../shared/http/errors.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
-import type { ConversationEngine } from "../../../shared/onboarding/engine/types.ts";
+import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
 
 /** Milliseconds between SSE comments keeping the connection busy (150 s idle limit). */

@@ -17,10 +17,8 @@ import { finishUpload, insertUpload, setUploadPath } from "../../../shared/db/up
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { ApiError, Detail, logRequestError } from "../../../shared/http/errors.ts";
 import { type Caller, withUser } from "../../../shared/http/with_user.ts";
-import { documentTurn } from "../../../shared/onboarding/engine/document_turn.ts";
-import { parseState } from "../../../shared/onboarding/engine/state.ts";
+import { applyTurn, documentTurn, parseState } from "../../../shared/onboarding/engine/mod.ts";
 import { computeProgress } from "../../../shared/onboarding/progress.ts";
-import { applyTurn } from "../../../shared/onboarding/engine/apply.ts";
 import type { BlobStore } from "../../../shared/storage/blob_store.ts";
 import { StorageUnavailableError } from "../../../shared/storage/blob_store.ts";
 import { uploadObjectPath } from "../../../shared/storage/paths.ts";

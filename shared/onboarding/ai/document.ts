@@ -9,8 +9,7 @@
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
 import type { CompanyField } from "../progress.ts";
 import { type CompanyProfile, emptyProfile, type ProductFields } from "../types.ts";
-import { productFromDraft } from "../engine/product_flow.ts";
-import { PRODUCT_FIELD_ORDER } from "../engine/state.ts";
+import { PRODUCT_FIELD_ORDER, productFromDraft } from "../engine/mod.ts";
 import { callStructured } from "./call.ts";
 import type { AiConfig, ClientOptions } from "./client.ts";
 import { AiProviderError, classifyFailure } from "./errors.ts";

@@ -12,10 +12,14 @@
  * generated, as far as it is certain to open the final reply (see `LiveReply` below).
  */
 
-import { pendingItem } from "../engine/pending.ts";
-import { nextQuestion } from "../engine/reply.ts";
-import { GENERAL_TEXTS } from "../engine/texts.ts";
-import type { ConversationEngine, EngineInput, EngineTurn } from "../engine/types.ts";
+import {
+  type ConversationEngine,
+  type EngineInput,
+  type EngineTurn,
+  GENERAL_TEXTS,
+  nextQuestion,
+  pendingItem,
+} from "../engine/mod.ts";
 import { callStructured, streamStructured } from "./call.ts";
 import type { AiConfig } from "./client.ts";
 import { type AiFailureReason, classifyFailure } from "./errors.ts";

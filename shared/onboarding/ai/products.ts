@@ -15,11 +15,14 @@ import {
   findById,
   findProduct,
   fitting,
+  nextDraftField,
+  PRODUCT_FIELD_ORDER,
+  PRODUCT_LABELS,
+  PRODUCT_TEXTS,
+  type ProductDraft,
   saveProduct,
-} from "../engine/product_flow.ts";
-import { nextDraftField, PRODUCT_FIELD_ORDER, type ProductDraft } from "../engine/state.ts";
-import { PRODUCT_LABELS, PRODUCT_TEXTS } from "../engine/texts.ts";
-import type { TurnContext } from "../engine/turn_context.ts";
+  type TurnContext,
+} from "../engine/mod.ts";
 import type { ProductProposal } from "./schema.ts";
 
 /** Product proposals read per turn at most (a message rarely names more). */

@@ -8,20 +8,24 @@
 import { normalizeText } from "../parsing/normalize.ts";
 import { parseProductBlock } from "../parsing/products.ts";
 import {
+  closeDraft,
+  endTurn,
+  type EngineInput,
+  type EngineTurn,
+  failureText,
+  FORMAT_HINTS,
   isAddProductRequest,
   isConfirmWord,
   isCorrection,
   isFinishWord,
+  isNoWord,
   isRejectWord,
+  isYesWord,
   parseDeleteCommand,
-} from "../engine/commands.ts";
-import { pendingItem } from "../engine/pending.ts";
-import { closeDraft } from "../engine/product_flow.ts";
-import { endTurn } from "../engine/end_turn.ts";
-import { isNoWord, isYesWord, requestFinish } from "../engine/steps.ts";
-import { failureText, FORMAT_HINTS } from "../engine/texts.ts";
-import { TurnContext } from "../engine/turn_context.ts";
-import type { EngineInput, EngineTurn } from "../engine/types.ts";
+  pendingItem,
+  requestFinish,
+  TurnContext,
+} from "../engine/mod.ts";
 import { companyUpdate, isEmptyUpdate } from "./company.ts";
 import { applyProductProposals, type RejectedProposal } from "./products.ts";
 import type { TurnResult } from "./schema.ts";

@@ -2,6 +2,8 @@
  * A turn made from an uploaded document rather than a chat message: the fields and products
  * the document states are merged into the data, and the reply (contract §5.10) lists exactly
  * what was filled or changed, what is still missing, and asks the next question.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
 import { COMPANY_FIELDS, missingCompanyFields } from "../progress.ts";

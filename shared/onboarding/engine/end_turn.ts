@@ -1,6 +1,8 @@
 /**
  * Ending a turn, the last step of every chat turn whichever engine read the message: the state
  * to store and the reply, both derived from the turn's {@link TurnContext}.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { missingCompanyFields } from "../progress.ts";

@@ -1,6 +1,8 @@
 /**
  * Products in the rule engine: a labelled block, one field at a time through a draft, update
  * by a repeated product ID, and deletion by ID or name.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";

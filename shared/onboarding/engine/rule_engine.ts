@@ -3,6 +3,8 @@
  * a confirmation, a delete command, labelled company facts (several per message, any order,
  * corrections), a labelled product block, a help question, and finally an unlabelled answer
  * to whatever is pending. The next question is always derived from the data.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { normalizeText, normalizeValueText } from "../parsing/normalize.ts";

@@ -3,6 +3,8 @@
  * they read the state, the data collected so far, the recent history and the user's message,
  * and return what to change, what to say and the next state; persisting it all is the turn
  * runner's job (`functions/chatbot/conversation.ts`).
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import type { CompanyProfile, OnboardingSnapshot, ProductChange } from "../types.ts";
