@@ -54,8 +54,8 @@ export function messageRoutes(
 function responseBody(sessionId: number, outcome: TurnOutcome) {
   return {
     session_id: sessionId,
-    message: outcome.reply,
-    completed: outcome.completed,
+    message: outcome.turn.reply,
+    completed: outcome.turn.completed,
     progress: outcome.progress,
   };
 }

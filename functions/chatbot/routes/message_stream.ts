@@ -116,11 +116,11 @@ export async function streamTurn(
     try {
       const outcome = await turn;
       // Whatever was previewed must open the final reply, or the client starts over.
-      if (!outcome.reply.startsWith(sent)) {
+      if (!outcome.turn.reply.startsWith(sent)) {
         queue.push({ event: "reset", data: {} });
         sent = "";
       }
-      for (const text of pieces(outcome.reply.slice(sent.length))) {
+      for (const text of pieces(outcome.turn.reply.slice(sent.length))) {
         queue.push({ event: "delta", data: { text } });
       }
       queue.push({ event: "done", data: respond(outcome) });
