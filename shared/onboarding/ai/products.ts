@@ -14,7 +14,7 @@ import {
   deleteProduct,
   findById,
   findProduct,
-  fitting,
+  keepFittingFields,
   nextDraftField,
   PRODUCT_FIELD_ORDER,
   PRODUCT_LABELS,
@@ -146,7 +146,7 @@ export function applyProductProposals(
       rejected.push({ action: "upsert", reason: "not_named_by_user" });
       continue;
     }
-    const fields = fitting(ctx, proposed);
+    const fields = keepFittingFields(ctx, proposed);
     if (Object.keys(fields).length === 0) rejected.push({ action: "upsert", reason: "empty" });
     else upserts.push(fields);
   }

@@ -1,7 +1,7 @@
 /**
  * Deciding an AI turn on the server: which messages the rule engine owns outright (the
  * confirmation state machine and whole-message commands), and, for the rest, applying the
- * model's validated reading in a rule-engine `TurnContext` and ending the turn exactly as the
+ * model's validated reading in the turn kit's `TurnContext` and ending the turn exactly as the
  * rule engine does (same next question, same summary/confirmation digest, same reply builder).
  */
 

@@ -44,7 +44,7 @@ export {
   deleteProduct,
   findById,
   findProduct,
-  fitting,
+  keepFittingFields,
   productFromDraft,
   saveProduct,
 } from "./product_flow.ts";
@@ -63,10 +63,5 @@ export { applyTurn } from "./apply.ts";
 
 // The engines' turns and the chatbot's welcome.
 export { ruleEngine } from "./rule_engine.ts";
-export {
-  type DocumentFacts,
-  type DocumentFile,
-  type DocumentTurn,
-  documentTurn,
-} from "./document_turn.ts";
+export { type DocumentFile, type DocumentTurn, documentTurn } from "./document_turn.ts";
 export { welcomeMessage } from "./welcome.ts";

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { type AiLogEvent, createAiEngine } from "../../../shared/onboarding/ai/engine.ts";
 import type {
   CompanyReading,
-  DocumentResult,
+  DocumentModelOutput,
   TurnResult,
 } from "../../../shared/onboarding/ai/schema.ts";
 import { ruleEngine } from "../../../shared/onboarding/engine/rule_engine.ts";
@@ -35,8 +35,8 @@ export const NO_COMPANY: CompanyReading = {
 /** A document-chunk result: `company` over {@link NO_COMPANY}, and the given products. */
 export function documentResult(
   company: Partial<CompanyReading>,
-  products: DocumentResult["products"] = [],
-): DocumentResult {
+  products: DocumentModelOutput["products"] = [],
+): DocumentModelOutput {
   return { company: { ...NO_COMPANY, ...company }, products };
 }
 
@@ -57,8 +57,8 @@ export function result(
 
 /** A document product with every field null unless given. */
 export function documentProduct(
-  over: Partial<DocumentResult["products"][number]> = {},
-): DocumentResult["products"][number] {
+  over: Partial<DocumentModelOutput["products"][number]> = {},
+): DocumentModelOutput["products"][number] {
   return {
     product_id: null,
     product_name: null,
