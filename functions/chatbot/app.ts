@@ -4,7 +4,7 @@
 import type { Hono } from "hono";
 import { type AppDeps, type AppEnv, createFunctionApp } from "../../shared/http/app.ts";
 import { requireAuth } from "../../shared/http/auth.ts";
-import type { ConversationEngine } from "../../shared/onboarding/engine/types.ts";
+import type { ConversationEngine } from "../../shared/onboarding/engine/mod.ts";
 import { dataRoutes } from "./routes/data.ts";
 import { messageRoutes } from "./routes/message.ts";
 import { sessionRoutes } from "./routes/sessions.ts";

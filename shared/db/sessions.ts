@@ -29,7 +29,7 @@ export interface NewMessage {
   content: string;
 }
 
-/** Creates an active session for the user with the given engine `state`; returns its id. */
+/** Creates an active session for the user with the given conversation `state`; returns its id. */
 export async function insertSession(
   tx: Tx,
   user: { id: number; external_user_id: string },

@@ -14,14 +14,8 @@ import { extractFacts } from "../onboarding/parsing/facts.ts";
 import { findLabels } from "../onboarding/parsing/labels.ts";
 import { normalizeText } from "../onboarding/parsing/normalize.ts";
 import { parseProductBlock, parseProductTableRow } from "../onboarding/parsing/products.ts";
-import type { CompanyProfile, ProductFields } from "../onboarding/types.ts";
+import type { CompanyProfile, DocumentFacts, ProductFields } from "../onboarding/types.ts";
 import { isProductHeader, isSeparatorRow, rowAsLabelledText, splitTableRow } from "./table_rows.ts";
-
-/** What a document states: the company facts found and its products (each with a name). */
-export interface DocumentFields {
-  profile: Partial<CompanyProfile>;
-  products: ProductFields[];
-}
 
 // Lines longer than this are prose or garbage, never a `label：value` fact; not reading facts
 // from them keeps the fact parser cheap on a 300-page PDF. (Product rows may be longer.)
@@ -43,7 +37,7 @@ const DANGLING_LABEL_RE = /[:：]\s*$/;
  * values are cut to the limits of limits.ts, and at most MAX_PRODUCTS are returned. Facts are
  * read from the first MAX_FACT_LINES labelled lines only. Returns the profile and products.
  */
-export function extractFieldsFromText(text: string): DocumentFields {
+export function extractFieldsFromText(text: string): DocumentFacts {
   const lines = text.split(/\r\n?|\n|\f/).map((line) => line.trim());
   const profile: Partial<CompanyProfile> = {};
   const products: Partial<ProductFields>[] = [];

@@ -41,6 +41,16 @@ export interface OnboardingSnapshot {
   products: StoredProduct[];
 }
 
+/**
+ * What a document states: the company values and the products (each with a name) found in it,
+ * before they are compared with the stored data. Both extractors return it (the rule-based one
+ * in `documents/fields.ts`, the model in `ai/document.ts`); `documentTurn` merges it.
+ */
+export interface DocumentFacts {
+  profile: Partial<CompanyProfile>;
+  products: ProductFields[];
+}
+
 /** A change to the products of a session, decided by an engine and applied by the db layer. */
 export type ProductChange =
   | { kind: "insert"; fields: ProductFields }

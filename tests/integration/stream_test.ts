@@ -370,6 +370,7 @@ Deno.test("a failure after the stream started ends with an error event and a rol
   const sessionId = await newSession(harness, user);
   const failing: ConversationEngine = {
     name: "failing",
+    historyLength: 0,
     turn: (input) => {
       input.onReplyDelta?.("好的，");
       return Promise.reject(new Error("engine exploded"));

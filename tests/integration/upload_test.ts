@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { createChatbotApp } from "../../functions/chatbot/app.ts";
 import { StorageUnavailableError } from "../../shared/storage/blob_store.ts";
 import { call, completeExample, newSession } from "../support/chat.ts";
+import { startFakeOpenAI, structured } from "../support/fake_openai.ts";
 import { createHarness, type TestUser, testUser } from "../support/harness.ts";
 import {
   cnsCmapPdf,
@@ -16,6 +17,7 @@ import {
   sampleDocx,
   zipBombDocx,
 } from "../fixtures/make_fixtures.ts";
+import { documentResult } from "../unit/ai/helpers.ts";
 
 const dataDir = await Deno.makeTempDir({ prefix: "onboarding-upload-test-" });
 const harness = await createHarness({ DATA_DIR: dataDir });
@@ -237,4 +239,43 @@ Deno.test("a request that is not multipart, or lacks the file, is 400", async ()
   });
   assert.equal(noFile.status, 400);
   assert.match((await noFile.json()).detail, /file/);
+});
+
+Deno.test("a session completed while its file is read: the upload row says so, and 409", async () => {
+  let sessionId = 0;
+  let ai: Awaited<ReturnType<typeof createHarness>> | null = null;
+  // The model's extraction is the read; the user completes the session meanwhile.
+  const fake = await startFakeOpenAI(async () => {
+    await ai!.db.sql`update onboarding.chat_sessions
+      set status = 'completed', completed_at = now() where id = ${sessionId}`;
+    return structured(documentResult({ industry: "電子業" }));
+  });
+  try {
+    ai = await createHarness({
+      DATA_DIR: dataDir,
+      OPENAI_API_KEY: "sk-test",
+      OPENAI_BASE_URL: fake.baseUrl,
+      OPENAI_MODEL: "test-model",
+    });
+    const user = await testUser();
+    sessionId = await newSession(ai, user);
+    const form = new FormData();
+    form.append("file", new File([own(encodeBig5(SAMPLE_TEXT))], "x.txt"));
+    form.append("session_id", String(sessionId));
+    const response = await ai.fetch("/api/chatbot/upload-file", {
+      method: "POST",
+      headers: { Authorization: user.headers.Authorization },
+      body: form,
+    });
+    assert.equal(response.status, 409);
+    assert.deepEqual(await response.json(), { detail: "Chat session already completed" });
+    const rows = await uploadRows(user);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].status, "failed");
+    assert.equal(rows[0].error, "Chat session already completed");
+    const data = (await call(ai, user, "GET", `/data/${sessionId}`)).body;
+    assert.equal(data.industry, null);
+  } finally {
+    await fake.close();
+  }
 });

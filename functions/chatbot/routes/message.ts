@@ -7,11 +7,11 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { readJsonBody } from "../../../shared/http/json_body.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
-import type { ConversationEngine } from "../../../shared/onboarding/engine/types.ts";
+import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
 import { MAX_MESSAGE_LENGTH } from "../../../shared/onboarding/limits.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
 import { streamTurn, wantsEventStream } from "./message_stream.ts";
-import { engineForRequest, historyLengthFor } from "../engine.ts";
+import { engineForRequest } from "../engine.ts";
 
 const MessageBody = z.object({
   message: z.string({ error: "message must be a string" }).trim()
@@ -44,8 +44,7 @@ export function messageRoutes(
     const outcome = await withUser(
       c,
       deps,
-      (tx, caller) =>
-        takeTurn(tx, caller, body.session_id, body.message, engine, historyLengthFor(engine)),
+      (tx, caller) => takeTurn(tx, caller, body.session_id, body.message, engine),
     );
     return c.json(responseBody(body.session_id, outcome));
   });
@@ -55,8 +54,8 @@ export function messageRoutes(
 function responseBody(sessionId: number, outcome: TurnOutcome) {
   return {
     session_id: sessionId,
-    message: outcome.reply,
-    completed: outcome.completed,
+    message: outcome.turn.reply,
+    completed: outcome.turn.completed,
     progress: outcome.progress,
   };
 }

@@ -18,9 +18,8 @@ import { streamSSE } from "hono/streaming";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { Detail, logRequestError } from "../../../shared/http/errors.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
-import type { ConversationEngine } from "../../../shared/onboarding/engine/types.ts";
+import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
-import { historyLengthFor } from "../engine.ts";
 
 /** Milliseconds between SSE comments keeping the connection busy (150 s idle limit). */
 const HEARTBEAT_MS = 15_000;
@@ -88,7 +87,7 @@ export async function streamTurn(
     c,
     deps,
     (tx, caller) =>
-      takeTurn(tx, caller, body.session_id, body.message, engine, historyLengthFor(engine), {
+      takeTurn(tx, caller, body.session_id, body.message, engine, {
         onActive: markActive,
         onReplyDelta: (text) => {
           if (text === "") return;
@@ -117,11 +116,11 @@ export async function streamTurn(
     try {
       const outcome = await turn;
       // Whatever was previewed must open the final reply, or the client starts over.
-      if (!outcome.reply.startsWith(sent)) {
+      if (!outcome.turn.reply.startsWith(sent)) {
         queue.push({ event: "reset", data: {} });
         sent = "";
       }
-      for (const text of pieces(outcome.reply.slice(sent.length))) {
+      for (const text of pieces(outcome.turn.reply.slice(sent.length))) {
         queue.push({ event: "delta", data: { text } });
       }
       queue.push({ event: "done", data: respond(outcome) });

@@ -5,26 +5,22 @@
  * Three steps, so that no lock or pooled connection is held while a PDF is parsed or a model
  * answers: a short transaction records and stores the file (a storage failure rolls it all
  * back); the file is read outside any transaction; a second short transaction applies what it
- * says to the session as it is then, under the session's lock.
+ * says to the session as it is then, as one turn of `runTurn` (under the session's lock).
  */
 import type { Context, Hono } from "hono";
 import type { Config } from "../../../shared/config.ts";
 import type { Tx } from "../../../shared/db/client.ts";
 import { DocumentError } from "../../../shared/documents/errors.ts";
 import { FILE_TYPE_LABELS } from "../../../shared/documents/detect.ts";
-import { lockSessionForTurn, saveTurn } from "../../../shared/db/onboarding.ts";
 import { finishUpload, insertUpload, setUploadPath } from "../../../shared/db/uploads.ts";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
-import { ApiError, Detail, logRequestError } from "../../../shared/http/errors.ts";
+import { ApiError, logRequestError } from "../../../shared/http/errors.ts";
 import { type Caller, withUser } from "../../../shared/http/with_user.ts";
-import { documentTurn } from "../../../shared/onboarding/engine/document_turn.ts";
-import { parseState } from "../../../shared/onboarding/engine/state.ts";
-import { computeProgress } from "../../../shared/onboarding/progress.ts";
-import { applyTurn } from "../../../shared/onboarding/engine/apply.ts";
+import { documentTurn } from "../../../shared/onboarding/engine/mod.ts";
 import type { BlobStore } from "../../../shared/storage/blob_store.ts";
 import { StorageUnavailableError } from "../../../shared/storage/blob_store.ts";
 import { uploadObjectPath } from "../../../shared/storage/paths.ts";
-import { startSession } from "../conversation.ts";
+import { lockActiveSession, runTurn, startSession } from "../conversation.ts";
 import { readUpload, type Upload, uploadBodyLimit, UploadDetail } from "../upload/intake.ts";
 import { MIME_TYPES, readDocumentFacts, readDocumentText } from "../upload/read_document.ts";
 
@@ -51,50 +47,39 @@ export function uploadRoutes(app: Hono<AppEnv>, deps: AppDeps, store: BlobStore)
     );
 
     const characters = [...text.text].length;
-    const outcome = await withUser(c, deps, async (tx, caller) => {
-      const session = await lockSessionForTurn(tx, stored.sessionId);
-      if (session?.status !== "active") {
-        // Completed (or gone) while the file was being read.
-        await finishUpload(tx, stored.uploadId, { error: Detail.sessionCompleted });
-        return undefined;
-      }
-      const turn = documentTurn(parseState(session.state), session.snapshot, facts, {
-        name: upload.filename,
-        typeLabel: FILE_TYPE_LABELS[upload.detected.type],
-        characters,
+    const result = await withUser(c, deps, async (tx, caller) => {
+      const run = await runTurn(tx, caller, stored.sessionId, {
+        userMessage: `📎 上傳文件：${upload.filename}`,
+        step: async ({ state, snapshot }) => {
+          const turn = documentTurn(state, snapshot, facts, {
+            name: upload.filename,
+            typeLabel: FILE_TYPE_LABELS[upload.detected.type],
+            characters,
+          });
+          await finishUpload(tx, stored.uploadId, { extractedLength: characters });
+          return turn;
+        },
       });
-      await Promise.all([
-        saveTurn(tx, {
-          sessionId: session.id,
-          onboardingId: session.onboardingId,
-          owner: caller.owner,
-        }, {
-          profile: turn.profile,
-          productChanges: turn.productChanges,
-          messages: [
-            { role: "user", content: `📎 上傳文件：${upload.filename}` },
-            { role: "assistant", content: turn.reply },
-          ],
-          state: turn.state,
-          completed: false,
-        }),
-        finishUpload(tx, stored.uploadId, { extractedLength: characters }),
-      ]);
-      return { turn, progress: computeProgress(applyTurn(session.snapshot, turn)) };
+      // Completed while the file was being read: the upload row keeps why it was not applied.
+      if (run.kind === "inactive") {
+        await finishUpload(tx, stored.uploadId, { error: run.error.detail });
+      }
+      return run;
     });
-    if (!outcome) throw new ApiError(409, Detail.sessionCompleted);
+    if (result.kind === "inactive") throw result.error;
+    const { turn, progress } = result.outcome;
 
     return c.json({
       session_id: stored.sessionId,
-      message: outcome.turn.reply,
-      completed: false,
-      progress: outcome.progress,
+      message: turn.reply,
+      completed: turn.completed,
+      progress,
       upload_id: stored.uploadId,
       filename: upload.filename,
       file_type: upload.detected.type,
       extracted_text_length: characters,
-      data_updated: outcome.turn.dataUpdated,
-      products_added: outcome.turn.productsAdded,
+      data_updated: turn.dataUpdated,
+      products_added: turn.productsAdded,
     });
   });
 }
@@ -112,9 +97,7 @@ async function storeUpload(
   store: BlobStore,
 ): Promise<{ sessionId: number; uploadId: number }> {
   const sessionId = upload.sessionId ?? (await startSession(tx, caller)).sessionId;
-  const session = await lockSessionForTurn(tx, sessionId);
-  if (!session) throw new ApiError(404, Detail.sessionNotFound);
-  if (session.status === "completed") throw new ApiError(409, Detail.sessionCompleted);
+  await lockActiveSession(tx, sessionId);
 
   const uploadId = await insertUpload(tx, {
     sessionId,

@@ -6,7 +6,7 @@
 import type { Config } from "../../../shared/config.ts";
 import type { DetectedType } from "../../../shared/documents/detect.ts";
 import { DocumentError } from "../../../shared/documents/errors.ts";
-import type { DocumentFacts } from "../../../shared/onboarding/engine/document_turn.ts";
+import type { DocumentFacts } from "../../../shared/onboarding/types.ts";
 
 /** MIME type of each detected type, for storage. */
 export const MIME_TYPES: Readonly<Record<DetectedType["type"], string>> = {

@@ -11,8 +11,13 @@ import { extractIndustry } from "../parsing/industry.ts";
 import type { ParseFailure } from "../parsing/outcome.ts";
 import type { CompanyField } from "../progress.ts";
 import type { CompanyProfile } from "../types.ts";
-import { type FieldReading, readBareAnswer, settleEsg } from "../engine/company_answer.ts";
-import { companyFieldOf, readFacts } from "../engine/facts_reading.ts";
+import {
+  companyFieldOf,
+  type FieldReading,
+  readBareAnswer,
+  readFacts,
+  settleEsg,
+} from "../engine/mod.ts";
 import type { CompanyReading } from "./schema.ts";
 
 /** Longest raw value accepted from the model for one company field. */

@@ -8,16 +8,20 @@
 
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
 import type { CompanyField } from "../progress.ts";
-import { type CompanyProfile, emptyProfile, type ProductFields } from "../types.ts";
-import { productFromDraft } from "../engine/product_flow.ts";
-import { PRODUCT_FIELD_ORDER } from "../engine/state.ts";
+import {
+  type CompanyProfile,
+  type DocumentFacts,
+  emptyProfile,
+  type ProductFields,
+} from "../types.ts";
+import { PRODUCT_FIELD_ORDER, productFromDraft } from "../engine/mod.ts";
 import { callStructured } from "./call.ts";
 import type { AiConfig, ClientOptions } from "./client.ts";
 import { AiProviderError, classifyFailure } from "./errors.ts";
 import { readModelCompany } from "./company.ts";
 import { proposalFields } from "./products.ts";
 import type { PromptMessage } from "./prompt.ts";
-import { type DocumentResult, DocumentResultSchema } from "./schema.ts";
+import { type DocumentModelOutput, DocumentModelOutputSchema } from "./schema.ts";
 
 /** Characters per chunk sent to the model. */
 export const CHUNK_CHARS = 12_000;
@@ -26,12 +30,11 @@ export const MAX_CHUNKS = 8;
 /** Chunks in flight at once (keeps a long document inside rate limits). */
 const CONCURRENCY = 3;
 
-/** What a document said, validated. */
-export interface DocumentExtraction {
-  /** Company values to store. */
-  profile: Partial<CompanyProfile>;
-  /** Products found (named, within the length limits), merged by ID or name. */
-  products: ProductFields[];
+/**
+ * How the model's reading of a document went, reported beside the {@link DocumentFacts} it
+ * found (products named, within the length limits, merged by ID or name).
+ */
+export interface AiReadingReport {
   /** Fields the document stated with a value that was refused. */
   refused: CompanyField[];
   /** Chunks read. */
@@ -85,10 +88,10 @@ export async function extractFieldsWithAi(
   config: AiConfig,
   text: string,
   options: ClientOptions = {},
-): Promise<DocumentExtraction> {
+): Promise<DocumentFacts & AiReadingReport> {
   const all = chunkText(text);
   const chunks = all.slice(0, MAX_CHUNKS);
-  const results: DocumentResult[] = new Array(chunks.length);
+  const results: DocumentModelOutput[] = new Array(chunks.length);
   try {
     for (let i = 0; i < chunks.length; i += CONCURRENCY) {
       await Promise.all(
@@ -98,7 +101,7 @@ export async function extractFieldsWithAi(
             config,
             options,
             messages,
-            DocumentResultSchema,
+            DocumentModelOutputSchema,
             "document_fields",
           );
         }),
@@ -118,9 +121,9 @@ export async function extractFieldsWithAi(
 
 /** Validates and merges the chunk results: the first value of a field wins, lists are united. */
 export function mergeResults(
-  results: readonly DocumentResult[],
+  results: readonly DocumentModelOutput[],
   chunks: readonly string[],
-): Pick<DocumentExtraction, "profile" | "products" | "refused"> {
+): DocumentFacts & Pick<AiReadingReport, "refused"> {
   const running = emptyProfile();
   const profile: Partial<CompanyProfile> = {};
   const refused = new Set<CompanyField>();
@@ -152,7 +155,7 @@ export function mergeResults(
 // a product repeating an ID (or, without ID, a name) fills in the earlier one.
 function addProduct(
   products: ProductFields[],
-  p: DocumentResult["products"][number],
+  p: DocumentModelOutput["products"][number],
   text: string,
 ) {
   const fields = proposalFields(p, text);

@@ -4,27 +4,29 @@
  * the next question come from the data, finishing and confirming belong to the rule engine's
  * state machine, and any provider failure turns the turn over to the fallback engine.
  *
- * History reaches the engine through the input: the route passes an {@link AiEngineInput}
- * (the stored messages *before* the current one, oldest first); the rule engine ignores it.
- * With `onReplyDelta` set (a streamed response), the model's sentence is sent while it is
+ * The fallback engine is given once, when the engine is created, and answers every turn the
+ * model does not: messages the rule engine owns, provider failures, and readings where the
+ * model found nothing but the fallback's parsers may (a bare `500萬`). The engine asks for the
+ * last {@link HISTORY_LIMIT} messages (`historyLength`) and sends them to the model. With
+ * `onReplyDelta` set (a streamed response), the model's sentence is sent while it is
  * generated, as far as it is certain to open the final reply (see `LiveReply` below).
  */
 
-import { runRuleTurn } from "../engine/rule_engine.ts";
-import { pendingItem } from "../engine/pending.ts";
-import { nextQuestion } from "../engine/reply.ts";
-import { GENERAL_TEXTS } from "../engine/texts.ts";
-import type { ConversationEngine, EngineInput, EngineTurn } from "../engine/types.ts";
+import {
+  type ConversationEngine,
+  type EngineInput,
+  type EngineTurn,
+  GENERAL_TEXTS,
+  nextQuestion,
+  pendingItem,
+} from "../engine/mod.ts";
 import { callStructured, streamStructured } from "./call.ts";
 import type { AiConfig } from "./client.ts";
 import { type AiFailureReason, classifyFailure } from "./errors.ts";
-import { buildTurnMessages, type ChatTurn, leaksPrompt, PROMPT_MARKER } from "./prompt.ts";
+import { buildTurnMessages, HISTORY_LIMIT, leaksPrompt, PROMPT_MARKER } from "./prompt.ts";
 import { type TurnResult, TurnResultSchema } from "./schema.ts";
 import { holdBackCut, replySoFar, safeCut } from "./partial_reply.ts";
 import { decideTurn, ruleOwnsMessage } from "./turn.ts";
-
-/** An engine input with the conversation's recent history (the AI engine's extension). */
-export type AiEngineInput = EngineInput & { history?: readonly ChatTurn[] };
 
 /** What the AI engine reports for the route's log (which adds the request id). */
 export type AiLogEvent =
@@ -59,16 +61,16 @@ export const MAX_MODEL_TEXT = 600;
 
 /** Creates the AI engine (name `ai`). It never throws for provider problems. */
 export function createAiEngine(options: AiEngineOptions): ConversationEngine {
-  return { name: "ai", turn: (input) => aiTurn(options, input) };
+  return { name: "ai", historyLength: HISTORY_LIMIT, turn: (input) => aiTurn(options, input) };
 }
 
-async function aiTurn(options: AiEngineOptions, input: AiEngineInput): Promise<EngineTurn> {
+async function aiTurn(options: AiEngineOptions, input: EngineInput): Promise<EngineTurn> {
   // Confirming, finishing and commands: the rule engine's own state machine, no model call.
-  if (ruleOwnsMessage(input)) return runRuleTurn(input);
+  if (ruleOwnsMessage(input)) return options.fallback.turn(input);
   const started = Date.now();
   try {
     const result = await askModel(options, input);
-    return answer(options, input, result);
+    return await answer(options, input, result);
   } catch (err) {
     options.log?.({
       event: "ai_fallback",
@@ -79,14 +81,14 @@ async function aiTurn(options: AiEngineOptions, input: AiEngineInput): Promise<E
   }
 }
 
-function askModel(options: AiEngineOptions, input: AiEngineInput): Promise<TurnResult> {
+async function askModel(options: AiEngineOptions, input: EngineInput): Promise<TurnResult> {
   const pending = pendingItem(input.snapshot, input.state.draft, input.state.confirm !== null);
   const messages = buildTurnMessages({
     snapshot: input.snapshot,
     state: input.state,
     pending,
     pendingQuestion: nextQuestion(input.snapshot, input.state),
-    history: Array.isArray(input.history) ? input.history : [],
+    history: input.history,
     message: input.message,
   });
   const client = {
@@ -97,15 +99,19 @@ function askModel(options: AiEngineOptions, input: AiEngineInput): Promise<TurnR
   if (!input.onReplyDelta) {
     return callStructured(options.config, client, messages, TurnResultSchema, "onboarding_turn");
   }
-  const live = new LiveReply(input, input.onReplyDelta);
-  return streamStructured(
-    options.config,
-    client,
-    messages,
-    TurnResultSchema,
-    "onboarding_turn",
-    (json) => live.update(json),
-  );
+  const live = new LiveReply(input, options.fallback, input.onReplyDelta);
+  try {
+    return await streamStructured(
+      options.config,
+      client,
+      messages,
+      TurnResultSchema,
+      "onboarding_turn",
+      (json) => live.update(json),
+    );
+  } finally {
+    await live.settled(); // every preview is sent before the turn's answer (or fallback)
+  }
 }
 
 /*
@@ -128,21 +134,35 @@ const LEAK_WINDOW = Math.max(24, PROMPT_MARKER.replace(/\s+/g, "").length, "導�
 
 class LiveReply {
   #leads: boolean | null = null;
+  #deciding: Promise<void> | null = null;
+  #json = "";
   #sent = "";
 
   constructor(
-    private readonly input: AiEngineInput,
+    private readonly input: EngineInput,
+    private readonly fallback: ConversationEngine,
     private readonly emit: (text: string) => void,
   ) {}
 
   /** Takes the answer's JSON so far; sends whatever new part of the sentence is certain. */
   update(json: string): void {
+    this.#json = json;
     if (this.#leads === false) return;
     try {
       const found = replySoFar(json);
       if (!found) return;
-      this.#leads ??= modelTextLeads(this.input, json.slice(0, found.keyStart));
-      if (!this.#leads) return;
+      if (this.#leads === null) {
+        // Decided once, asynchronously (it may ask the fallback engine); sent when known.
+        this.#deciding ??= modelTextLeads(
+          this.input,
+          this.fallback,
+          json.slice(0, found.keyStart),
+        ).catch(() => false).then((leads) => {
+          this.#leads = leads;
+          this.update(this.#json);
+        });
+        return;
+      }
       const known = found.text.trim().replace(/\n{3,}/g, "\n\n");
       if (leaksPrompt(known)) {
         this.#leads = false; // the final reply drops the sentence; the engine logs it then
@@ -159,13 +179,22 @@ class LiveReply {
       this.#leads = false; // a preview problem must never cost the turn
     }
   }
+
+  /** Resolves once the decision {@link update} started (if any) is made and acted on. */
+  settled(): Promise<void> {
+    return this.#deciding ?? Promise.resolve();
+  }
 }
 
 /**
  * Whether the model's sentence will open the final reply, judged from the answer before its
  * `reply` key (`head`), with the same decisions {@link answer} makes.
  */
-function modelTextLeads(input: AiEngineInput, head: string): boolean {
+async function modelTextLeads(
+  input: EngineInput,
+  fallback: ConversationEngine,
+  head: string,
+): Promise<boolean> {
   let partial: unknown;
   try {
     partial = JSON.parse(`${head}"reply":""}`);
@@ -180,13 +209,19 @@ function modelTextLeads(input: AiEngineInput, head: string): boolean {
     isEmptyResult(parsed.data) &&
     (pending.kind === "company" || pending.kind === "product_field")
   ) {
-    return !changesSomething(input, runRuleTurn(input));
+    // Only a look ahead: the fallback must not stream into this turn's preview.
+    const { onReplyDelta: _, ...quiet } = input;
+    return !changesSomething(input, await fallback.turn(quiet));
   }
   return true;
 }
 
 // The server's turn, with the model's sentence in front when it has one.
-function answer(options: AiEngineOptions, input: AiEngineInput, result: TurnResult): EngineTurn {
+async function answer(
+  options: AiEngineOptions,
+  input: EngineInput,
+  result: TurnResult,
+): Promise<EngineTurn> {
   const text = modelText(result.reply, options);
   const decided = decideTurn(input, result);
   if (decided) {
@@ -198,7 +233,7 @@ function answer(options: AiEngineOptions, input: AiEngineInput, result: TurnResu
   // rule engine would guess, taking any short line as a product name, so it is not asked.
   const pending = pendingItem(input.snapshot, input.state.draft, input.state.confirm !== null);
   if (isEmptyResult(result) && (pending.kind === "company" || pending.kind === "product_field")) {
-    const rule = runRuleTurn(input);
+    const rule = await options.fallback.turn(input);
     if (changesSomething(input, rule) || text === "") return rule;
   }
   const question = nextQuestion(input.snapshot, input.state);

@@ -15,12 +15,15 @@ import {
   deleteProduct,
   findById,
   findProduct,
-  fitting,
+  keepFittingFields,
+  nextDraftField,
+  PRODUCT_FIELD_ORDER,
+  PRODUCT_LABELS,
+  PRODUCT_TEXTS,
+  type ProductDraft,
   saveProduct,
-} from "../engine/product_flow.ts";
-import { nextDraftField, PRODUCT_FIELD_ORDER, type ProductDraft } from "../engine/state.ts";
-import { PRODUCT_LABELS, PRODUCT_TEXTS } from "../engine/texts.ts";
-import type { TurnContext } from "../engine/turn_context.ts";
+  type TurnContext,
+} from "../engine/mod.ts";
 import type { ProductProposal } from "./schema.ts";
 
 /** Product proposals read per turn at most (a message rarely names more). */
@@ -142,7 +145,7 @@ export function applyProductProposals(
       rejected.push({ action: "upsert", reason: "not_named_by_user" });
       continue;
     }
-    const fields = fitting(ctx, proposed);
+    const fields = keepFittingFields(ctx, proposed);
     if (Object.keys(fields).length === 0) rejected.push({ action: "upsert", reason: "empty" });
     else upserts.push(fields);
   }

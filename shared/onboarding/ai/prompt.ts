@@ -7,14 +7,7 @@
 
 import { MAX_MESSAGE_LENGTH } from "../limits.ts";
 import type { OnboardingSnapshot } from "../types.ts";
-import type { ConversationState } from "../engine/state.ts";
-import type { Pending } from "../engine/pending.ts";
-
-/** One stored chat message, as the caller passes history in. */
-export interface ChatTurn {
-  role: "user" | "assistant";
-  content: string;
-}
+import type { ChatTurn, ConversationState, Pending } from "../engine/mod.ts";
 
 /** A chat message as sent to the model. */
 export interface PromptMessage {

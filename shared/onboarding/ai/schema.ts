@@ -61,11 +61,14 @@ export const TurnResultSchema = z.object({
 /** One turn result. */
 export type TurnResult = z.infer<typeof TurnResultSchema>;
 
-/** What the model returns for one chunk of an uploaded document. */
-export const DocumentResultSchema = z.object({
+/**
+ * What the model returns for one chunk of an uploaded document: raw strings, which
+ * `ai/document.ts` checks and merges into `DocumentFacts`.
+ */
+export const DocumentModelOutputSchema = z.object({
   company: CompanyReadingSchema,
   products: z.array(z.object(productFields)).describe("文件中的產品；沒有則為空陣列"),
 });
 
-/** One document-chunk result. */
-export type DocumentResult = z.infer<typeof DocumentResultSchema>;
+/** One document chunk as the model read it. */
+export type DocumentModelOutput = z.infer<typeof DocumentModelOutputSchema>;

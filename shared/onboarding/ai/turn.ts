@@ -1,27 +1,31 @@
 /**
  * Deciding an AI turn on the server: which messages the rule engine owns outright (the
  * confirmation state machine and whole-message commands), and, for the rest, applying the
- * model's validated reading in a rule-engine `TurnContext` and ending the turn exactly as the
+ * model's validated reading in the turn kit's `TurnContext` and ending the turn exactly as the
  * rule engine does (same next question, same summary/confirmation digest, same reply builder).
  */
 
 import { normalizeText } from "../parsing/normalize.ts";
 import { parseProductBlock } from "../parsing/products.ts";
 import {
+  closeDraft,
+  endTurn,
+  type EngineInput,
+  type EngineTurn,
+  failureText,
+  FORMAT_HINTS,
   isAddProductRequest,
   isConfirmWord,
   isCorrection,
   isFinishWord,
+  isNoWord,
   isRejectWord,
+  isYesWord,
   parseDeleteCommand,
-} from "../engine/commands.ts";
-import { pendingItem } from "../engine/pending.ts";
-import { closeDraft } from "../engine/product_flow.ts";
-import { endTurn } from "../engine/rule_engine.ts";
-import { isNoWord, isYesWord, requestFinish } from "../engine/steps.ts";
-import { failureText, FORMAT_HINTS } from "../engine/texts.ts";
-import { TurnContext } from "../engine/turn_context.ts";
-import type { EngineInput, EngineTurn } from "../engine/types.ts";
+  pendingItem,
+  requestFinish,
+  TurnContext,
+} from "../engine/mod.ts";
 import { companyUpdate, isEmptyUpdate } from "./company.ts";
 import { applyProductProposals, type RejectedProposal } from "./products.ts";
 import type { TurnResult } from "./schema.ts";

@@ -9,7 +9,7 @@ import { Buffer } from "node:buffer";
 import { type AiConfig, type ClientOptions, getOpenAI } from "./client.ts";
 import { AiProviderError, classifyFailure } from "./errors.ts";
 
-export { type DocumentExtraction, extractFieldsWithAi } from "./document.ts";
+export { extractFieldsWithAi } from "./document.ts";
 
 /** Image types a vision model accepts here (the upload route detects them from the bytes). */
 export const VISION_MIME_TYPES = ["image/png", "image/jpeg"] as const;

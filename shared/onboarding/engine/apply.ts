@@ -1,6 +1,8 @@
 /**
  * Applying an engine turn to a snapshot in memory: what the database layer does for real, so
  * the route can compute progress after a turn and tests can drive whole conversations.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import type { CompanyProfile, OnboardingSnapshot, ProductChange, StoredProduct } from "../types.ts";

@@ -3,6 +3,8 @@
  * deleting a product, asking to add one. Finish and confirm words only count as the *whole*
  * message (after punctuation and particles are stripped): the old system matched substrings,
  * so `尚未完成` finished a session and `產品名稱：完成品` did too.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import {

@@ -2,6 +2,8 @@
  * Reading an unlabelled answer (`500萬`, `10`, `沒有`, `電子業`) against the company question
  * that is pending, and keeping ESG/certification values consistent with what the database
  * accepts (ESG yes needs at least one name; no means an empty list).
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { parseAmount } from "../parsing/amount.ts";

@@ -2,11 +2,14 @@
  * A turn made from an uploaded document rather than a chat message: the fields and products
  * the document states are merged into the data, and the reply (contract §5.10) lists exactly
  * what was filled or changed, what is still missing, and asks the next question.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
 import { COMPANY_FIELDS, missingCompanyFields } from "../progress.ts";
 import type {
   CompanyProfile,
+  DocumentFacts,
   OnboardingSnapshot,
   ProductChange,
   ProductFields,
@@ -19,12 +22,6 @@ import { nextQuestion } from "./reply.ts";
 import type { ConversationState } from "./state.ts";
 import { DOCUMENT_TEXTS, FIELD_LABELS } from "./texts.ts";
 import type { EngineTurn } from "./types.ts";
-
-/** What was read from a document, before validation against the stored data. */
-export interface DocumentFacts {
-  profile: Partial<CompanyProfile>;
-  products: ProductFields[];
-}
 
 /** The uploaded file, as the reply describes it. */
 export interface DocumentFile {
@@ -91,7 +88,7 @@ function productChanges(
   const changes: ProductChange[] = [];
   let current = [...stored];
   for (const raw of proposed) {
-    const fields = fitting(raw);
+    const fields = withinLimits(raw);
     if (!fields) continue;
     const existing = fields.product_id
       ? findById(current, fields.product_id)
@@ -119,7 +116,7 @@ function productChanges(
 
 // A product needs a name, and no value may exceed the database's limits: such a product is
 // left out rather than cut, so nothing half-true is stored.
-function fitting(product: ProductFields): ProductFields | undefined {
+function withinLimits(product: ProductFields): ProductFields | undefined {
   if (!product.product_name?.trim()) return undefined;
   for (const [key, limit] of Object.entries(MAX_PRODUCT_FIELD_LENGTH)) {
     const value = product[key as keyof ProductFields];

@@ -2,6 +2,8 @@
  * Reading the labelled company facts of a message (several per message, any order,
  * corrections) through the shared fact extractor, then making them safe to store and noting
  * certifications that were given in the wrong category.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { extractFacts } from "../parsing/facts.ts";

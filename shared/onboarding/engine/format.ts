@@ -2,6 +2,8 @@
  * Formatting collected values for replies: amounts with thousands separators and their
  * 萬/億 reading (so a user can see at a glance that `500萬` was understood), and lists joined
  * with the Chinese enumeration comma.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 /** Joins names with 、 (the Chinese enumeration comma). */

@@ -2,6 +2,8 @@
  * Questions asked mid-form (`什麼是新型專利？`, `ESG是什麼？`): recognising the topic and the
  * short answer for it. A help question stores nothing; the form resumes with the pending
  * question.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { isQuestion } from "../lexicon/mod.ts";

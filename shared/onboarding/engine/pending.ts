@@ -1,6 +1,8 @@
 /**
  * What the conversation is waiting for, derived on every turn from the data and the small
  * stored state (never stored itself, so it cannot disagree with the data).
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { type CompanyField, missingCompanyFields } from "../progress.ts";

@@ -1,6 +1,8 @@
 /**
  * Products in the rule engine: a labelled block, one field at a time through a draft, update
  * by a repeated product ID, and deletion by ID or name.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
@@ -31,7 +33,7 @@ export function findProduct(
 }
 
 /** Refuses values longer than the database allows, saying so; returns the fields that fit. */
-export function fitting(ctx: TurnContext, fields: ProductDraft): ProductDraft {
+export function keepFittingFields(ctx: TurnContext, fields: ProductDraft): ProductDraft {
   const out: ProductDraft = {};
   for (const key of PRODUCT_FIELD_ORDER) {
     const value = fields[key];
@@ -97,7 +99,7 @@ export function saveProduct(ctx: TurnContext, fields: ProductDraft): boolean {
  * continues a draft and the missing fields are asked one by one.
  */
 export function handleProductBlock(ctx: TurnContext, block: Partial<ProductFields>): void {
-  const merged = fitting(ctx, { ...(ctx.draft ?? {}), ...block });
+  const merged = keepFittingFields(ctx, { ...(ctx.draft ?? {}), ...block });
   if (saveProduct(ctx, merged)) {
     ctx.draft = null;
   } else {
@@ -127,7 +129,7 @@ export function answerDraftField(ctx: TurnContext, text: string): "dropped" | "s
     return "dropped";
   }
   const value = skip ? null : text.trim();
-  const accepted = fitting(ctx, { [field]: value });
+  const accepted = keepFittingFields(ctx, { [field]: value });
   if (!(field in accepted)) return "asked";
   const next: ProductDraft = { ...draft, ...accepted };
   if (nextDraftField(next) === null) {

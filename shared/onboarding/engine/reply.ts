@@ -3,6 +3,8 @@
  * after, so it always matches what is stored), progress in words where it helps, notices, and
  * exactly one next question, itself derived from the data and the state. Shared by both
  * engines.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import {

@@ -3,6 +3,8 @@
  * a confirmation, a delete command, labelled company facts (several per message, any order,
  * corrections), a labelled product block, a help question, and finally an unlabelled answer
  * to whatever is pending. The next question is always derived from the data.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { normalizeText, normalizeValueText } from "../parsing/normalize.ts";
@@ -16,12 +18,12 @@ import {
   isRejectWord,
   parseDeleteCommand,
 } from "./commands.ts";
+import { endTurn } from "./end_turn.ts";
 import { readFacts } from "./facts_reading.ts";
 import { detectHelpTopic, HELP_ANSWERS } from "./help.ts";
 import { pendingItem } from "./pending.ts";
 import { deleteProduct, handleProductBlock, startDraft } from "./product_flow.ts";
-import { buildReply } from "./reply.ts";
-import { type ConversationState, initialState } from "./state.ts";
+import { initialState } from "./state.ts";
 import { answerPending } from "./steps.ts";
 import { snapshotDigest } from "./summary.ts";
 import { failureText, FINISH_TEXTS, FORMAT_HINTS } from "./texts.ts";
@@ -40,9 +42,10 @@ export function runRuleTurn(input: EngineInput): EngineTurn {
   return endTurn(ctx, input.state);
 }
 
-/** The rule engine behind the common interface. */
+/** The rule engine behind the common interface; it reads no history. */
 export const ruleEngine: ConversationEngine = {
   name: "rule",
+  historyLength: 0,
   turn: (input) => Promise.resolve(runRuleTurn(input)),
 };
 
@@ -123,33 +126,4 @@ function withoutProductLines(text: string): string {
       return !(label && productFieldForLabel(label[1]) !== null);
     })
     .join("\n");
-}
-
-/**
- * Ends a turn: the state to store (the draft; a confirmation digest only with complete company
- * data, tying a later confirmation to what was shown) and the reply from the shared builder.
- * Used by both engines.
- */
-export function endTurn(ctx: TurnContext, previous: ConversationState): EngineTurn {
-  // A summary awaiting confirmation only makes sense with complete company data.
-  if (ctx.confirming && missingCompanyFields(ctx.current.profile).length > 0) {
-    ctx.confirming = false;
-  }
-  const digest = ctx.confirming ? snapshotDigest(ctx.current) : null;
-  const state: ConversationState = {
-    version: 1,
-    draft: ctx.draft,
-    confirm: digest === null ? null : { digest },
-  };
-  const reply = buildReply({
-    before: ctx.before,
-    after: ctx.current,
-    state,
-    notes: ctx.notes,
-    notices: ctx.notices,
-    askEsgNames: ctx.askEsgNames,
-    summaryChanged: previous.confirm !== null && digest !== null &&
-      previous.confirm.digest !== digest,
-  });
-  return { profile: ctx.profile, productChanges: ctx.changes, reply, completed: false, state };
 }

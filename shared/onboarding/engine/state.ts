@@ -3,6 +3,8 @@
  * collected data. Everything else (which company field to ask next, whether the ESG answer
  * still needs names, whether to ask "more products?") is recomputed from the snapshot on every
  * turn, so the state cannot fall out of step with the data. Stored as jsonb per session.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import type { ProductFields } from "../types.ts";

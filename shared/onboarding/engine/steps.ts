@@ -2,6 +2,8 @@
  * Reading an unlabelled message against what is pending: a company field, a product field,
  * the products question, or the summary awaiting confirmation. Called only when the message
  * stated no labelled fact, product block, command or help question.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { isQuestion, NO_WORDS, SMALL_TALK_WORDS, YES_WORDS } from "../lexicon/mod.ts";

@@ -1,6 +1,8 @@
 /**
  * The summary of everything collected (shown before confirmation and in the welcome of a
  * session with copied data) and the fingerprint that ties a confirmation to what was shown.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { COMPANY_FIELDS, type CompanyField } from "../progress.ts";

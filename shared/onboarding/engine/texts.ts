@@ -2,6 +2,8 @@
  * Every Chinese text the conversation says, in one place (help answers are in `help.ts`,
  * beside their topic detection). Traditional Chinese as used in Taiwan, friendly and short.
  * The AI engine reuses these, so both engines sound the same.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import type { ParseFailure } from "../parsing/outcome.ts";

@@ -1,7 +1,9 @@
 /**
- * The working memory of one rule-engine turn: the changes decided so far (applied to a
- * running copy of the data so later steps of the same turn see them), the state being built,
- * and the sentences to say.
+ * The working memory of one chat turn, whichever engine reads the message: the changes
+ * decided so far (applied to a running copy of the data so later steps of the same turn see
+ * them), the state being built, and the sentences to say.
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import type { CompanyProfile, OnboardingSnapshot, ProductChange } from "../types.ts";

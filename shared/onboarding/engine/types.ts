@@ -1,11 +1,20 @@
 /**
  * The interface both conversation engines (rule-based and AI) implement. Engines are pure:
- * they read the state, the data collected so far and the user's message, and return what to
- * change, what to say and the next state; persisting it all is the route's job.
+ * they read the state, the data collected so far, the recent history and the user's message,
+ * and return what to change, what to say and the next state; persisting it all is the turn
+ * runner's job (`functions/chatbot/conversation.ts`).
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import type { CompanyProfile, OnboardingSnapshot, ProductChange } from "../types.ts";
 import type { ConversationState } from "./state.ts";
+
+/** One stored chat message, as history reaches an engine. */
+export interface ChatTurn {
+  role: "user" | "assistant";
+  content: string;
+}
 
 /** What an engine gets for one turn. */
 export interface EngineInput {
@@ -13,6 +22,11 @@ export interface EngineInput {
   state: ConversationState;
   /** The data collected so far (company fields and products). */
   snapshot: OnboardingSnapshot;
+  /**
+   * The stored messages before the current one, oldest first: at most the engine's
+   * {@link ConversationEngine.historyLength} newest ones (none for the rule engine).
+   */
+  history: readonly ChatTurn[];
   /** The user's message as sent (the engine normalises it). */
   message: string;
   /**
@@ -38,10 +52,12 @@ export interface EngineTurn {
   state: ConversationState;
 }
 
-/** A conversation engine: the rule-based one, or the AI one (which falls back to it). */
+/** A conversation engine: the rule-based one, or the AI one (which falls back to another). */
 export interface ConversationEngine {
-  /** A short name for logs (`rule`, `ai`). */
+  /** A short name for logs only (`rule`, `ai`); no code decides anything by it. */
   readonly name: string;
+  /** How many of the newest earlier messages the engine wants in {@link EngineInput.history}. */
+  readonly historyLength: number;
   /** Runs one turn. */
   turn(input: EngineInput): Promise<EngineTurn>;
 }

@@ -3,6 +3,8 @@
  * introduction and the first question; with copied data a summary of what was loaded, how to
  * update it, and a question for the first missing item only (nothing already there is asked
  * again, unlike the old system).
+ *
+ * @module private: outside this folder, import it through `mod.ts`.
  */
 
 import { missingCompanyFields } from "../progress.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { type AiLogEvent, createAiEngine } from "../../../shared/onboarding/ai/engine.ts";
 import { ruleEngine } from "../../../shared/onboarding/engine/rule_engine.ts";
 import { initialState } from "../../../shared/onboarding/engine/state.ts";
-import type { EngineInput } from "../../../shared/onboarding/engine/types.ts";
+import type { ConversationEngine, EngineInput } from "../../../shared/onboarding/engine/types.ts";
 import { emptyProfile } from "../../../shared/onboarding/types.ts";
 import { completion, errorResponse, sleep, structured } from "../../support/fake_openai.ts";
 import { result, withFake } from "./helpers.ts";
@@ -10,6 +10,7 @@ import { result, withFake } from "./helpers.ts";
 const input = (): EngineInput => ({
   state: initialState(),
   snapshot: { profile: { ...emptyProfile(), industry: "電子業" }, products: [] },
+  history: [],
   message: "我們資本額500萬，發明專利3件",
 });
 
@@ -78,4 +79,36 @@ Deno.test("ai fallback: an unreachable endpoint → the rule engine's turn", asy
   const turn = await engine.turn(input());
   assert.deepEqual(turn, await ruleEngine.turn(input()));
   assert.equal(logs[0].event === "ai_fallback" && logs[0].reason, "network");
+});
+
+Deno.test("ai fallback: every fallback goes through the injected engine", async () => {
+  const seen: string[] = [];
+  const recording: ConversationEngine = {
+    name: "recording",
+    historyLength: 0,
+    turn: (input) => {
+      seen.push(input.message);
+      return ruleEngine.turn(input);
+    },
+  };
+  const base = {
+    state: initialState(),
+    snapshot: { profile: { ...emptyProfile(), industry: "電子業" }, products: [] },
+    history: [],
+  };
+  // A rule-owned message (no model call) and a bare answer the model read nothing from.
+  await withFake(() => structured(result()), async ({ engine, fake }) => {
+    const owned = await engine.turn({ ...base, message: "完成" });
+    assert.deepEqual(owned, await ruleEngine.turn({ ...base, message: "完成" }));
+    const bare = await engine.turn({ ...base, message: "500萬" });
+    assert.deepEqual(bare.profile, { capital_amount: 5_000_000 });
+    assert.equal(fake.requests.length, 1);
+  }, { fallback: recording });
+  assert.deepEqual(seen, ["完成", "500萬"]);
+  // A provider failure.
+  seen.length = 0;
+  await withFake(() => errorResponse(500), async ({ engine }) => {
+    await engine.turn(input());
+  }, { fallback: recording, maxRetries: 0 });
+  assert.deepEqual(seen, [input().message]);
 });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { type AiLogEvent, createAiEngine } from "../../../shared/onboarding/ai/engine.ts";
 import type {
   CompanyReading,
-  DocumentResult,
+  DocumentModelOutput,
   TurnResult,
 } from "../../../shared/onboarding/ai/schema.ts";
 import { ruleEngine } from "../../../shared/onboarding/engine/rule_engine.ts";
@@ -35,8 +35,8 @@ export const NO_COMPANY: CompanyReading = {
 /** A document-chunk result: `company` over {@link NO_COMPANY}, and the given products. */
 export function documentResult(
   company: Partial<CompanyReading>,
-  products: DocumentResult["products"] = [],
-): DocumentResult {
+  products: DocumentModelOutput["products"] = [],
+): DocumentModelOutput {
   return { company: { ...NO_COMPANY, ...company }, products };
 }
 
@@ -57,8 +57,8 @@ export function result(
 
 /** A document product with every field null unless given. */
 export function documentProduct(
-  over: Partial<DocumentResult["products"][number]> = {},
-): DocumentResult["products"][number] {
+  over: Partial<DocumentModelOutput["products"][number]> = {},
+): DocumentModelOutput["products"][number] {
   return {
     product_id: null,
     product_name: null,
@@ -84,11 +84,14 @@ export interface Rig {
   logs: AiLogEvent[];
 }
 
-/** Runs `fn` with an engine wired to a fake answering with `handler`; closes the fake after. */
+/**
+ * Runs `fn` with an engine wired to a fake answering with `handler` (falling back to the rule
+ * engine unless `options.fallback` is given); closes the fake after.
+ */
 export async function withFake(
   handler: FakeHandler,
   fn: (rig: Rig) => Promise<void>,
-  policy: { timeoutMs?: number; maxRetries?: number } = {},
+  options: { timeoutMs?: number; maxRetries?: number; fallback?: ConversationEngine } = {},
 ): Promise<void> {
   const fake = await startFakeOpenAI(handler);
   const logs: AiLogEvent[] = [];
@@ -96,7 +99,7 @@ export async function withFake(
     config: { apiKey: "sk-test", model: "test-model-mini", baseUrl: fake.baseUrl },
     fallback: ruleEngine,
     log: (e) => logs.push(e),
-    ...policy,
+    ...options,
   });
   try {
     await fn({ engine, fake, logs });
@@ -120,7 +123,12 @@ export class AiChat {
   /** Queues `scripted` (when given) and sends `message`; returns the turn. */
   async say(message: string, scripted?: TurnResult): Promise<EngineTurn> {
     if (scripted) this.script.push(scripted);
-    const turn = await this.engine.turn({ state: this.state, snapshot: this.snapshot, message });
+    const turn = await this.engine.turn({
+      state: this.state,
+      snapshot: this.snapshot,
+      history: [],
+      message,
+    });
     this.state = JSON.parse(JSON.stringify(turn.state));
     this.snapshot = applyTurn(this.snapshot, turn);
     this.last = turn;

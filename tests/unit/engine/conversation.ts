@@ -24,7 +24,12 @@ export class Conversation {
   /** Sends one message; returns the reply. Refuses to talk after completion (the API's 409). */
   say(message: string): string {
     if (this.completed) throw new Error("session already completed");
-    const turn = runRuleTurn({ state: this.state, snapshot: this.snapshot, message });
+    const turn = runRuleTurn({
+      state: this.state,
+      snapshot: this.snapshot,
+      history: [],
+      message,
+    });
     // The state must survive a round trip through jsonb.
     this.state = JSON.parse(JSON.stringify(turn.state));
     this.snapshot = applyTurn(this.snapshot, turn);

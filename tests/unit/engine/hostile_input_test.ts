@@ -80,7 +80,7 @@ function assertStorable(profile: Partial<CompanyProfile>, message: string) {
 Deno.test("every hostile message is answered and stores nothing out of bounds", () => {
   const snapshot = { profile: emptyProfile(), products: [] };
   for (const message of hostileMessages()) {
-    const turn = runRuleTurn({ state: initialState(), snapshot, message });
+    const turn = runRuleTurn({ state: initialState(), snapshot, history: [], message });
     assert.equal(typeof turn.reply, "string");
     assert.ok(turn.reply.length > 0);
     assert.equal(turn.completed, false);

@@ -96,9 +96,11 @@ Deno.test("help: topics of questions only", () => {
 
 Deno.test("ruleEngine: implements the interface asynchronously", async () => {
   assert.equal(ruleEngine.name, "rule");
+  assert.equal(ruleEngine.historyLength, 0);
   const turn = await ruleEngine.turn({
     state: initialState(),
     snapshot: { profile: emptyProfile(), products: [] },
+    history: [],
     message: "我的公司是電子業",
   });
   assert.deepEqual(turn.profile, { industry: "電子業" });
