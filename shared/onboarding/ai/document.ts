@@ -3,7 +3,8 @@
  * text is read, in chunks (the old system silently kept the first 4 KB); a text longer than
  * the chunk budget is reported as truncated, never cut silently. Each chunk travels in a
  * user-role message as a JSON string marked as data, and every value the model reports goes
- * through the same parsers and limits as a chat answer.
+ * through the same parsers and limits as a chat answer, and is kept only when the chunk it came
+ * from states it (evidence.ts).
  */
 
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
@@ -15,6 +16,7 @@ import { callStructured } from "./call.ts";
 import type { AiConfig, ClientOptions } from "./client.ts";
 import { AiProviderError, classifyFailure } from "./errors.ts";
 import { readModelCompany } from "./company.ts";
+import { Evidence } from "./evidence.ts";
 import { proposalFields } from "./products.ts";
 import type { PromptMessage } from "./prompt.ts";
 import { type DocumentResult, DocumentResultSchema } from "./schema.ts";
@@ -126,7 +128,8 @@ export function mergeResults(
   const refused = new Set<CompanyField>();
   const products: ProductFields[] = [];
   results.forEach((result, i) => {
-    const update = readModelCompany(result.company, emptyProfile());
+    const evidence = new Evidence(chunks[i]);
+    const update = readModelCompany(result.company, emptyProfile(), evidence);
     for (const problem of update.problems) refused.add(problem.field);
     for (const [key, value] of Object.entries(update.patch) as [keyof CompanyProfile, never][]) {
       if (key === "certifications" || key === "esg_certifications") {
@@ -138,7 +141,7 @@ export function mergeResults(
         profile[key] = value;
       }
     }
-    for (const p of result.products) addProduct(products, p, chunks[i]);
+    for (const p of result.products) addProduct(products, p, evidence);
   });
   // United lists decide the flags and counts they back.
   if ((running.esg_certifications ?? []).length > 0) profile.esg_certification = true;
@@ -148,15 +151,15 @@ export function mergeResults(
   return { profile, products, refused: [...refused] };
 }
 
-// A product needs a name (found in its chunk); fields over the length limit are left out;
-// a product repeating an ID (or, without ID, a name) fills in the earlier one.
+// A product needs a name (found in its chunk, like every other value); fields over the length
+// limit are left out; a product repeating an ID (or, without ID, a name) fills in the earlier one.
 function addProduct(
   products: ProductFields[],
   p: DocumentResult["products"][number],
-  text: string,
+  evidence: Evidence,
 ) {
-  const fields = proposalFields(p, text);
-  if (fields === null) return;
+  const fields = proposalFields(p, evidence)?.fields;
+  if (!fields) return;
   for (const key of PRODUCT_FIELD_ORDER) {
     const value = fields[key];
     if (typeof value === "string" && value.length > MAX_PRODUCT_FIELD_LENGTH[key]) {

@@ -21,6 +21,7 @@ import { type AiFailureReason, classifyFailure } from "./errors.ts";
 import { buildTurnMessages, type ChatTurn, leaksPrompt, PROMPT_MARKER } from "./prompt.ts";
 import { type TurnResult, TurnResultSchema } from "./schema.ts";
 import { holdBackCut, replySoFar, safeCut } from "./partial_reply.ts";
+import { claimsChange } from "./evidence.ts";
 import { decideTurn, ruleOwnsMessage } from "./turn.ts";
 
 /** An engine input with the conversation's recent history (the AI engine's extension). */
@@ -174,7 +175,8 @@ function modelTextLeads(input: AiEngineInput, head: string): boolean {
   }
   const parsed = TurnResultSchema.safeParse(partial);
   if (!parsed.success) return false;
-  if (decideTurn(input, parsed.data)) return true;
+  const decided = decideTurn(input, parsed.data);
+  if (decided) return decided.allAccepted;
   const pending = pendingItem(input.snapshot, input.state.draft, input.state.confirm !== null);
   if (
     isEmptyResult(parsed.data) &&
@@ -216,12 +218,20 @@ function isEmptyResult(result: TurnResult): boolean {
     Object.values(result.company).every((v) => v === null || v.trim() === "");
 }
 
-/** The model's sentence, trimmed and bounded; empty when it is missing or leaks the prompt. */
+/**
+ * The model's sentence, trimmed and bounded; empty when it is missing, leaks the prompt or
+ * claims a change (`已記錄…`, `已將產業別更新為…`): the model's words may answer a question or
+ * make small talk, but only the server's acknowledgement says what was stored.
+ */
 function modelText(reply: string, options: AiEngineOptions): string {
   const text = reply.trim().replace(/\n{3,}/g, "\n\n");
   if (text === "") return "";
   if (leaksPrompt(text)) {
     options.log?.({ event: "ai_prompt_leak" });
+    return "";
+  }
+  if (claimsChange(text)) {
+    options.log?.({ event: "ai_proposal_rejected", action: "reply", reason: "claims_change" });
     return "";
   }
   return text.length <= MAX_MODEL_TEXT ? text : `${text.slice(0, MAX_MODEL_TEXT)}…`;
