@@ -4,19 +4,21 @@
  * the chunk budget is reported as truncated, never cut silently. Each chunk travels in a
  * user-role message as a JSON string marked as data, and every value the model reports goes
  * through the same parsers and limits as a chat answer, and is kept only when the chunk it came
- * from states it (evidence.ts).
+ * from states it (evidence.ts). {@link mergeDocumentFacts} then lets the rule extractor's
+ * labelled values win over the model's reading.
  */
 
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
 import type { CompanyField } from "../progress.ts";
 import { type CompanyProfile, emptyProfile, type ProductFields } from "../types.ts";
+import { companyFieldOf } from "../engine/facts_reading.ts";
 import { productFromDraft } from "../engine/product_flow.ts";
 import { PRODUCT_FIELD_ORDER } from "../engine/state.ts";
 import { callStructured } from "./call.ts";
 import type { AiConfig, ClientOptions } from "./client.ts";
 import { AiProviderError, classifyFailure } from "./errors.ts";
 import { readModelCompany } from "./company.ts";
-import { Evidence } from "./evidence.ts";
+import { Evidence, squash } from "./evidence.ts";
 import { proposalFields } from "./products.ts";
 import type { PromptMessage } from "./prompt.ts";
 import { type DocumentResult, DocumentResultSchema } from "./schema.ts";
@@ -167,7 +169,6 @@ function addProduct(
     }
   }
   if (!fields.product_name) return;
-  const key = (s: string | null | undefined) => s?.trim().toLowerCase() ?? "";
   const same = products.find((q) =>
     fields.product_id
       ? key(q.product_id) === key(fields.product_id)
@@ -179,4 +180,46 @@ function addProduct(
   }
   if (products.length >= MAX_PRODUCTS) return;
   products.push(productFromDraft({ ...fields, product_name: fields.product_name }));
+}
+
+const key = (s: string | null | undefined) => s?.trim().toLowerCase() ?? "";
+
+/** What a document states: company values and products (the shape the upload route applies). */
+export interface DocumentReading {
+  profile: Partial<CompanyProfile>;
+  products: ProductFields[];
+}
+
+/**
+ * The facts of a document from its two readings: the rule extractor's labelled values
+ * (`資本額：5,000萬元`) win, field by field (a certification or ESG list with its count or
+ * flag); the model's reading, already checked against the text, fills only the fields they
+ * lack. Products: a rule product wins over a model product with the same ID (or, either
+ * without an ID, the same name), whose values only fill the rule product's empty fields;
+ * other model products are added (up to the per-session cap).
+ */
+export function mergeDocumentFacts(rule: DocumentReading, model: DocumentReading): DocumentReading {
+  const profile: Partial<CompanyProfile> = { ...rule.profile };
+  const ruled = new Set(
+    (Object.keys(rule.profile) as (keyof CompanyProfile)[]).map(companyFieldOf),
+  );
+  for (const [k, value] of Object.entries(model.profile) as [keyof CompanyProfile, never][]) {
+    if (!ruled.has(companyFieldOf(k))) profile[k] = value;
+  }
+  const products = rule.products.map((p) => ({ ...p }));
+  for (const p of model.products) {
+    const same = products.find((q) =>
+      q.product_id && p.product_id
+        ? key(q.product_id) === key(p.product_id)
+        : squash(q.product_name) === squash(p.product_name)
+    );
+    if (!same) {
+      if (products.length < MAX_PRODUCTS) products.push({ ...p });
+      continue;
+    }
+    for (const field of PRODUCT_FIELD_ORDER) {
+      if (same[field] === null) Object.assign(same, { [field]: p[field] });
+    }
+  }
+  return { profile, products };
 }
