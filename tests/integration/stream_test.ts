@@ -207,8 +207,9 @@ function answerJson(over: Parameters<typeof result>[0]): string {
   });
 }
 
+// Small talk only: a sentence claiming that data was recorded would be dropped (contract §7).
 const MODEL_TEXT =
-  "了解，感謝您詳細的說明！貴公司從事電子零件的製造，資本額也已經記下來了，我們繼續完成其他資料吧。";
+  "了解，感謝您詳細的說明！貴公司從事電子零件的製造，這是很有發展潛力的領域，我們繼續完成其他資料吧。";
 
 /** The structured answer's JSON cut so that its `reply` string arrives a few characters at a time. */
 function replyPieces(json: string, size = 4): string[] {

@@ -194,7 +194,7 @@ Deno.test("a session is not locked while its upload is being read", async () => 
     while (fake.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
     const message = await call(harness, user, "POST", "/message", {
       session_id: sessionId,
-      message: "資本額500萬",
+      message: "新型專利5件",
     });
     messageAnswered();
     assert.equal(message.status, 200);
@@ -202,7 +202,7 @@ Deno.test("a session is not locked while its upload is being read", async () => 
     assert.equal(answeredFirst, true);
     // Both changes are kept: the upload applied its facts to the data as it was after the message.
     const data = (await call(harness, user, "GET", `/data/${sessionId}`)).body;
-    assert.equal(data.capital_amount, 5_000_000);
+    assert.equal(data.utility_patent_count, 5);
     assert.equal(data.industry, "精密機械業");
   } finally {
     await fake.close();

@@ -1,7 +1,7 @@
 /**
  * From an upload's bytes to the onboarding facts it states: text extraction per type (heavy
- * readers loaded only when needed), then field extraction by the model in AI mode (falling
- * back to the rule-based extractor when the model fails) or by the rule-based extractor.
+ * readers loaded only when needed), then field extraction: the rule-based extractor's labelled
+ * values, completed in AI mode by the model's evidenced reading.
  */
 import type { Config } from "../../../shared/config.ts";
 import type { DetectedType } from "../../../shared/documents/detect.ts";
@@ -57,23 +57,26 @@ export async function readDocumentText(
 }
 
 /**
- * The facts a document's text states: by the model in AI mode, by the rule-based extractor
- * otherwise or when the model fails (the failure is passed to `onAiFailure` for logging).
+ * The facts a document's text states: its labelled values by the rule-based extractor, and in
+ * AI mode the model's reading (values the text states) filling the fields those lack. When the
+ * model fails, the rule extractor's facts alone (the failure is passed to `onAiFailure`).
  */
 export async function readDocumentFacts(
   text: string,
   config: Config,
   onAiFailure: (error: unknown) => void,
 ): Promise<DocumentFacts> {
+  const { extractFieldsFromText } = await import("../../../shared/documents/fields.ts");
+  const rule = extractFieldsFromText(text);
   if (config.openai) {
     try {
-      const { extractFieldsWithAi } = await import("../../../shared/onboarding/ai/document.ts");
-      const { profile, products } = await extractFieldsWithAi(config.openai, text);
-      return { profile, products };
+      const { extractFieldsWithAi, mergeDocumentFacts } = await import(
+        "../../../shared/onboarding/ai/document.ts"
+      );
+      return mergeDocumentFacts(rule, await extractFieldsWithAi(config.openai, text));
     } catch (error) {
       onAiFailure(error);
     }
   }
-  const { extractFieldsFromText } = await import("../../../shared/documents/fields.ts");
-  return extractFieldsFromText(text);
+  return rule;
 }

@@ -3,7 +3,9 @@
  * the rule engine uses: a value the model proposes is treated like the user's own answer to
  * that field's question. The rule engine's labelled-fact reader also runs on the user's own
  * words, and wins for any field it read, so the model can neither "fix" a refused value
- * (`資本額-5` read as `5`) nor contradict what the user plainly wrote.
+ * (`資本額-5` read as `5`) nor contradict what the user plainly wrote. And no value without
+ * evidence: a value the text does not state (see evidence.ts) is not stored, and a refusal is
+ * only reported for a value the text contains.
  */
 
 import { MAX_INDUSTRY_LENGTH } from "../limits.ts";
@@ -18,6 +20,7 @@ import {
   readFacts,
   settleEsg,
 } from "../engine/mod.ts";
+import { Evidence } from "./evidence.ts";
 import type { CompanyReading } from "./schema.ts";
 
 /** Longest raw value accepted from the model for one company field. */
@@ -33,6 +36,8 @@ export interface CompanyUpdate {
   hints: string[];
   /** ESG was said to be yes without any name: ask which. */
   askEsgNames: boolean;
+  /** Fields whose proposed value the text does not state (not stored, nor refused). */
+  unsupported: CompanyField[];
 }
 
 // The model's keys, in asking order, with the question each one answers. Certifications come
@@ -46,21 +51,43 @@ const READING_FIELDS: [keyof CompanyReading, CompanyField][] = [
   ["esg_certifications", "esg_certification"],
 ];
 
-/** Reads the model's company facts as answers to each field's question (rule parsers). */
-export function readModelCompany(reading: CompanyReading, profile: CompanyProfile): CompanyUpdate {
+/**
+ * Reads the model's company facts as answers to each field's question (rule parsers), keeping
+ * only values that `source` (the text the model read) states.
+ */
+export function readModelCompany(
+  reading: CompanyReading,
+  profile: CompanyProfile,
+  source: Evidence,
+): CompanyUpdate {
   const patch: Partial<CompanyProfile> = {};
   const running: CompanyProfile = { ...profile };
-  const out: CompanyUpdate = { patch, problems: [], hints: [], askEsgNames: false };
+  const out: CompanyUpdate = {
+    patch,
+    problems: [],
+    hints: [],
+    askEsgNames: false,
+    unsupported: [],
+  };
   for (const [key, field] of READING_FIELDS) {
     const raw = reading[key];
     if (typeof raw !== "string") continue;
     const value = raw.trim();
     if (value === "") continue;
-    if (value.length > MAX_PROPOSED_VALUE_LENGTH) {
-      out.problems.push({ field, reason: "invalid" });
+    const answer: FieldReading = value.length > MAX_PROPOSED_VALUE_LENGTH
+      ? { patch: {}, failure: "invalid", hints: [] }
+      : readField(field, value, running);
+    // A value is kept only when the text states it, and a refusal is reported only for a
+    // value the text contains or that the text itself is refused for (`負五塊` read as `-5`):
+    // a user who never wrote a capital is not told that -1 is not a valid one.
+    const stated = answer.failure === undefined
+      ? source.supportsPatch(answer.patch, running)
+      : source.mentions(value) || (answer.failure !== "missing" &&
+        readField(field, source.text, running).failure === answer.failure);
+    if (!stated) {
+      out.unsupported.push(field);
       continue;
     }
-    const answer = readField(field, value, running);
     Object.assign(patch, answer.patch);
     Object.assign(running, answer.patch);
     out.hints.push(...answer.hints);
@@ -93,7 +120,7 @@ export function companyUpdate(
   message: string,
   profile: CompanyProfile,
 ): CompanyUpdate {
-  const model = readModelCompany(reading, profile);
+  const model = readModelCompany(reading, profile, new Evidence(message));
   const rule = readFacts(message, profile);
   if (!rule.found) return model;
   const ruled = new Set<CompanyField>([
@@ -114,6 +141,7 @@ export function companyUpdate(
     hints: [...new Set([...rule.hints, ...model.hints])],
     askEsgNames: settled.askEsgNames || rule.askEsgNames ||
       (model.askEsgNames && !ruled.has("esg_certification")),
+    unsupported: model.unsupported.filter((field) => !ruled.has(field)),
   };
 }
 

@@ -3,7 +3,9 @@
  * text is read, in chunks (the old system silently kept the first 4 KB); a text longer than
  * the chunk budget is reported as truncated, never cut silently. Each chunk travels in a
  * user-role message as a JSON string marked as data, and every value the model reports goes
- * through the same parsers and limits as a chat answer.
+ * through the same parsers and limits as a chat answer, and is kept only when the chunk it came
+ * from states it (evidence.ts). {@link mergeDocumentFacts} then lets the rule extractor's
+ * labelled values win over the model's reading.
  */
 
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
@@ -14,11 +16,12 @@ import {
   emptyProfile,
   type ProductFields,
 } from "../types.ts";
-import { PRODUCT_FIELD_ORDER, productFromDraft } from "../engine/mod.ts";
+import { companyFieldOf, PRODUCT_FIELD_ORDER, productFromDraft } from "../engine/mod.ts";
 import { callStructured } from "./call.ts";
 import type { AiConfig, ClientOptions } from "./client.ts";
 import { AiProviderError, classifyFailure } from "./errors.ts";
 import { readModelCompany } from "./company.ts";
+import { Evidence, squash } from "./evidence.ts";
 import { proposalFields } from "./products.ts";
 import type { PromptMessage } from "./prompt.ts";
 import { type DocumentModelOutput, DocumentModelOutputSchema } from "./schema.ts";
@@ -129,7 +132,8 @@ export function mergeResults(
   const refused = new Set<CompanyField>();
   const products: ProductFields[] = [];
   results.forEach((result, i) => {
-    const update = readModelCompany(result.company, emptyProfile());
+    const evidence = new Evidence(chunks[i]);
+    const update = readModelCompany(result.company, emptyProfile(), evidence);
     for (const problem of update.problems) refused.add(problem.field);
     for (const [key, value] of Object.entries(update.patch) as [keyof CompanyProfile, never][]) {
       if (key === "certifications" || key === "esg_certifications") {
@@ -141,7 +145,7 @@ export function mergeResults(
         profile[key] = value;
       }
     }
-    for (const p of result.products) addProduct(products, p, chunks[i]);
+    for (const p of result.products) addProduct(products, p, evidence);
   });
   // United lists decide the flags and counts they back.
   if ((running.esg_certifications ?? []).length > 0) profile.esg_certification = true;
@@ -151,15 +155,15 @@ export function mergeResults(
   return { profile, products, refused: [...refused] };
 }
 
-// A product needs a name (found in its chunk); fields over the length limit are left out;
-// a product repeating an ID (or, without ID, a name) fills in the earlier one.
+// A product needs a name (found in its chunk, like every other value); fields over the length
+// limit are left out; a product repeating an ID (or, without ID, a name) fills in the earlier one.
 function addProduct(
   products: ProductFields[],
   p: DocumentModelOutput["products"][number],
-  text: string,
+  evidence: Evidence,
 ) {
-  const fields = proposalFields(p, text);
-  if (fields === null) return;
+  const fields = proposalFields(p, evidence)?.fields;
+  if (!fields) return;
   for (const key of PRODUCT_FIELD_ORDER) {
     const value = fields[key];
     if (typeof value === "string" && value.length > MAX_PRODUCT_FIELD_LENGTH[key]) {
@@ -167,7 +171,6 @@ function addProduct(
     }
   }
   if (!fields.product_name) return;
-  const key = (s: string | null | undefined) => s?.trim().toLowerCase() ?? "";
   const same = products.find((q) =>
     fields.product_id
       ? key(q.product_id) === key(fields.product_id)
@@ -179,4 +182,46 @@ function addProduct(
   }
   if (products.length >= MAX_PRODUCTS) return;
   products.push(productFromDraft({ ...fields, product_name: fields.product_name }));
+}
+
+const key = (s: string | null | undefined) => s?.trim().toLowerCase() ?? "";
+
+/** What a document states: company values and products (the shape the upload route applies). */
+export interface DocumentReading {
+  profile: Partial<CompanyProfile>;
+  products: ProductFields[];
+}
+
+/**
+ * The facts of a document from its two readings: the rule extractor's labelled values
+ * (`資本額：5,000萬元`) win, field by field (a certification or ESG list with its count or
+ * flag); the model's reading, already checked against the text, fills only the fields they
+ * lack. Products: a rule product wins over a model product with the same ID (or, either
+ * without an ID, the same name), whose values only fill the rule product's empty fields;
+ * other model products are added (up to the per-session cap).
+ */
+export function mergeDocumentFacts(rule: DocumentReading, model: DocumentReading): DocumentReading {
+  const profile: Partial<CompanyProfile> = { ...rule.profile };
+  const ruled = new Set(
+    (Object.keys(rule.profile) as (keyof CompanyProfile)[]).map(companyFieldOf),
+  );
+  for (const [k, value] of Object.entries(model.profile) as [keyof CompanyProfile, never][]) {
+    if (!ruled.has(companyFieldOf(k))) profile[k] = value;
+  }
+  const products = rule.products.map((p) => ({ ...p }));
+  for (const p of model.products) {
+    const same = products.find((q) =>
+      q.product_id && p.product_id
+        ? key(q.product_id) === key(p.product_id)
+        : squash(q.product_name) === squash(p.product_name)
+    );
+    if (!same) {
+      if (products.length < MAX_PRODUCTS) products.push({ ...p });
+      continue;
+    }
+    for (const field of PRODUCT_FIELD_ORDER) {
+      if (same[field] === null) Object.assign(same, { [field]: p[field] });
+    }
+  }
+  return { profile, products };
 }

@@ -26,6 +26,7 @@ import { type AiFailureReason, classifyFailure } from "./errors.ts";
 import { buildTurnMessages, HISTORY_LIMIT, leaksPrompt, PROMPT_MARKER } from "./prompt.ts";
 import { type TurnResult, TurnResultSchema } from "./schema.ts";
 import { holdBackCut, replySoFar, safeCut } from "./partial_reply.ts";
+import { claimsChange } from "./evidence.ts";
 import { decideTurn, ruleOwnsMessage } from "./turn.ts";
 
 /** What the AI engine reports for the route's log (which adds the request id). */
@@ -203,7 +204,8 @@ async function modelTextLeads(
   }
   const parsed = TurnResultSchema.safeParse(partial);
   if (!parsed.success) return false;
-  if (decideTurn(input, parsed.data)) return true;
+  const decided = decideTurn(input, parsed.data);
+  if (decided) return decided.allAccepted;
   const pending = pendingItem(input.snapshot, input.state.draft, input.state.confirm !== null);
   if (
     isEmptyResult(parsed.data) &&
@@ -251,12 +253,20 @@ function isEmptyResult(result: TurnResult): boolean {
     Object.values(result.company).every((v) => v === null || v.trim() === "");
 }
 
-/** The model's sentence, trimmed and bounded; empty when it is missing or leaks the prompt. */
+/**
+ * The model's sentence, trimmed and bounded; empty when it is missing, leaks the prompt or
+ * claims a change (`已記錄…`, `已將產業別更新為…`): the model's words may answer a question or
+ * make small talk, but only the server's acknowledgement says what was stored.
+ */
 function modelText(reply: string, options: AiEngineOptions): string {
   const text = reply.trim().replace(/\n{3,}/g, "\n\n");
   if (text === "") return "";
   if (leaksPrompt(text)) {
     options.log?.({ event: "ai_prompt_leak" });
+    return "";
+  }
+  if (claimsChange(text)) {
+    options.log?.({ event: "ai_proposal_rejected", action: "reply", reason: "claims_change" });
     return "";
   }
   return text.length <= MAX_MODEL_TEXT ? text : `${text.slice(0, MAX_MODEL_TEXT)}…`;

@@ -3,7 +3,8 @@
  * by repeated ID, the per-session cap, deletion messages). The model cannot delete on its own:
  * a deletion needs a delete verb in the user's own message and the product's ID or name there
  * too. Identifiers (ID, name) must also appear in the user's message, so the model cannot
- * invent a product the user never named.
+ * invent a product the user never named, and so must every other value (no value without
+ * evidence): a field the message does not state is left out.
  */
 
 import { DELETE_VERB_PATTERN } from "../lexicon/mod.ts";
@@ -24,6 +25,7 @@ import {
   saveProduct,
   type TurnContext,
 } from "../engine/mod.ts";
+import { Evidence, squash } from "./evidence.ts";
 import type { ProductProposal } from "./schema.ts";
 
 /** Product proposals read per turn at most (a message rarely names more). */
@@ -32,33 +34,38 @@ export const MAX_PROPOSALS_PER_TURN = 20;
 /** Why a proposal was ignored, for the log. */
 export type RejectedProposal = { action: string; reason: string };
 
-// Compares with spaces and case ignored, on normalised (full-width → half-width) text.
-const squash = (s: string) => normalizeText(s).replace(/\s+/g, "").toLowerCase();
+/** A proposal's fields as the text states them, and the fields it does not state. */
+export interface StatedFields {
+  fields: ProductDraft;
+  unsupported: (keyof ProductFields)[];
+}
 
 /**
  * Cleans one proposal into draft fields: one line each, skip words mean "skipped" (null) for
- * optional fields. Returns null when the proposal names a product (ID or name) that the user's
- * message does not contain: the whole proposal is then about a product the user never named.
+ * optional fields. Every value must be found in `source` (the user's message or a document's
+ * text, see evidence.ts); a field it does not state is left out and listed as unsupported.
+ * Returns null when the proposal names a product (ID or name) that the text does not contain:
+ * the whole proposal is then about a product the user never named.
  */
 export function proposalFields(
   p: Omit<ProductProposal, "action">,
-  message: string,
-): ProductDraft | null {
-  const said = squash(message);
-  const out: ProductDraft = {};
+  source: Evidence,
+): StatedFields | null {
+  const out: StatedFields = { fields: {}, unsupported: [] };
   for (const key of PRODUCT_FIELD_ORDER) {
     const raw = p[key];
     if (typeof raw !== "string") continue;
     const value = normalizeValueText(raw).replace(/\s*\n\s*/g, " ").trim();
     if (value === "") continue;
-    if (isSkipAnswer(value) || isNoneAnswer(value)) {
-      if (key !== "product_name") out[key] = null;
+    const skipped = isSkipAnswer(value) || isNoneAnswer(value);
+    if (key === "product_name" || key === "product_id") {
+      if (skipped) continue;
+      if (!source.mentions(value)) return null;
+    } else if (!(skipped ? source.mentions(value) || source.saysSkip() : source.mentions(value))) {
+      out.unsupported.push(key);
       continue;
     }
-    if ((key === "product_name" || key === "product_id") && !said.includes(squash(value))) {
-      return null;
-    }
-    out[key] = value;
+    out.fields[key] = skipped ? null : value;
   }
   return out;
 }
@@ -133,6 +140,7 @@ export function applyProductProposals(
   const rejected: RejectedProposal[] = [];
   let applied = false;
   const upserts: ProductDraft[] = [];
+  const source = new Evidence(message);
   for (const p of proposals.slice(0, MAX_PROPOSALS_PER_TURN)) {
     if (p.action === "delete") {
       const reason = deleteProposed(ctx, p, message);
@@ -140,12 +148,15 @@ export function applyProductProposals(
       else rejected.push({ action: "delete", reason });
       continue;
     }
-    const proposed = proposalFields(p, message);
+    const proposed = proposalFields(p, source);
     if (proposed === null) {
       rejected.push({ action: "upsert", reason: "not_named_by_user" });
       continue;
     }
-    const fields = keepFittingFields(ctx, proposed);
+    for (const key of proposed.unsupported) {
+      rejected.push({ action: `upsert:${key}`, reason: "no_evidence" });
+    }
+    const fields = keepFittingFields(ctx, proposed.fields);
     if (Object.keys(fields).length === 0) rejected.push({ action: "upsert", reason: "empty" });
     else upserts.push(fields);
   }

@@ -14,6 +14,7 @@ import {
   type EngineTurn,
   failureText,
   FORMAT_HINTS,
+  GENERAL_TEXTS,
   isAddProductRequest,
   isConfirmWord,
   isCorrection,
@@ -50,14 +51,17 @@ export interface DecidedTurn {
   rejected: RejectedProposal[];
   /**
    * False when the server refused part of what the model proposed (a product change, an
-   * invalid value, a completion): the model's sentence may then claim what did not happen.
+   * invalid value, a value the message does not state, a completion): the model's sentence
+   * may then claim what did not happen.
    */
   allAccepted: boolean;
 }
 
 /**
- * Applies the model's validated reading. Returns null when the model read nothing usable (the
- * caller then lets the rule engine read the message, or answers with the model's words).
+ * Applies the model's validated reading. Returns null when the model read nothing usable and
+ * proposed nothing the server refused (the caller then lets the rule engine read the message,
+ * or answers with the model's words). When every proposal was refused for want of evidence,
+ * the turn stores nothing and asks the pending question again.
  */
 export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn | null {
   const text = normalizeText(input.message);
@@ -65,11 +69,15 @@ export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn 
   const pending = pendingItem(ctx.current, ctx.draft, ctx.confirming);
   let understood = false;
   let refusedValues = false;
+  const rejected: RejectedProposal[] = [];
 
   // While a product field is pending, its value may mention patents or certifications in
   // passing; company facts are then taken only from an explicit correction (rule engine).
   if (pending.kind !== "product_field" || isCorrection(text)) {
     const update = companyUpdate(result.company, text, ctx.current.profile);
+    for (const field of update.unsupported) {
+      rejected.push({ action: `company:${field}`, reason: "no_evidence" });
+    }
     if (!isEmptyUpdate(update)) {
       understood = true;
       ctx.setProfile(update.patch);
@@ -83,6 +91,7 @@ export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn 
   }
   const products = applyProductProposals(ctx, result.products, input.message);
   understood ||= products.applied;
+  rejected.push(...products.rejected);
 
   // "I am done" is only a request: the rule engine's requestFinish shows the summary when the
   // company data is complete (or says what is missing); completing needs a confirm word.
@@ -94,10 +103,13 @@ export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn 
   // A confirmation in other words than the rule engine's confirm words shows the summary again
   // (its prompt asks for 「確認」) rather than completing on the model's say-so.
   if (result.confirmed && ctx.confirming) understood = true;
-  if (!understood) return null;
+  if (!understood) {
+    if (rejected.length === 0) return null;
+    ctx.notices.push(GENERAL_TEXTS.notUnderstood);
+  }
   return {
     turn: endTurn(ctx, input.state),
-    rejected: products.rejected,
-    allAccepted: products.rejected.length === 0 && !refusedValues && !result.confirmed,
+    rejected,
+    allAccepted: rejected.length === 0 && !refusedValues && !result.confirmed,
   };
 }

@@ -45,13 +45,16 @@ Deno.test("ai injection: 忽略之前的指示… deletes nothing and completes 
     assert.equal(turn.completed, false);
     assert.deepEqual(turn.productChanges, []);
     assert.deepEqual(turn.profile, {});
-    assert.match(turn.reply, /資本總額不能是負數/);
+    // The user stated no capital: the model's -1 is neither stored nor argued about.
+    assert.doesNotMatch(turn.reply, /不能是負數/);
+    // Nor does the model's claim of a deletion reach the user.
+    assert.doesNotMatch(turn.reply, /已刪除所有產品/);
     // At most the summary is shown: completing still takes the user's own 確認.
     assert.match(turn.reply, /請回答「確認」/);
-    assert.equal(
-      logs.filter((e) => e.event === "ai_proposal_rejected" && e.reason === "not_named_by_user")
-        .length,
-      2,
+    const rejected = logs.filter((e) => e.event === "ai_proposal_rejected");
+    assert.equal(rejected.filter((e) => e.reason === "not_named_by_user").length, 2);
+    assert.ok(
+      rejected.some((e) => e.action === "company:capital_amount" && e.reason === "no_evidence"),
     );
   }, twoProducts());
 });
