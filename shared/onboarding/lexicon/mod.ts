@@ -17,3 +17,4 @@ export * from "./commands.ts";
 export * from "./questions.ts";
 export * from "./company_labels.ts";
 export * from "./industries.ts";
+export * from "./certifications.ts";
