@@ -6,15 +6,16 @@
  */
 
 import assert from "node:assert/strict";
+import { applyTurn } from "../../../shared/onboarding/engine/apply.ts";
 import { runRuleTurn } from "../../../shared/onboarding/engine/rule_engine.ts";
 import { type ConversationState, initialState } from "../../../shared/onboarding/engine/state.ts";
 import { toTraditional } from "../../../shared/onboarding/parsing/script.ts";
+import { COMPANY_FIELDS } from "../../../shared/onboarding/progress.ts";
 import {
   type CompanyProfile,
   emptyProfile,
   type OnboardingSnapshot,
 } from "../../../shared/onboarding/types.ts";
-import { applyTurn } from "../../../shared/onboarding/engine/apply.ts";
 
 interface AnswerCase {
   id: string;
@@ -33,15 +34,8 @@ interface AnswerCase {
   };
 }
 
-const CHECKED_FIELDS = [
-  "industry",
-  "capital_amount",
-  "invention_patent_count",
-  "utility_patent_count",
-  "certification_count",
-  "esg_certification",
-  "esg_certifications",
-] as const;
+// The six company fields and the ESG names behind the sixth.
+const CHECKED_FIELDS = [...COMPANY_FIELDS, "esg_certifications"] as const;
 
 // The company data each situation starts from, field by field in the order they are asked.
 function situation(context: string): { snapshot: OnboardingSnapshot; state: ConversationState } {
