@@ -12,8 +12,11 @@ import {
   CONFIRM_WORDS,
   CORRECTION_PATTERN,
   DELETE_VERBS,
+  FINISH_PHRASES,
   FINISH_WORDS,
+  NOT_FINISHED_PATTERN,
   REJECT_WORDS,
+  SMALL_TALK_WORDS,
 } from "../lexicon/mod.ts";
 import { normalizeText, stripEdgeNoise } from "../parsing/normalize.ts";
 
@@ -22,9 +25,34 @@ export function compact(text: string): string {
   return stripEdgeNoise(normalizeText(text)).toLowerCase().replace(/\s+/g, "");
 }
 
-/** Whether the whole message says "I am done" (`完成`, `沒有了`, `就這樣`, `done`…). */
+// Longest first, so 就這些了 is consumed whole rather than as 就這些 + a stray 了.
+const FINISH_PIECES = [...new Set([...FINISH_PHRASES, ...FINISH_WORDS])]
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * Whether the whole message says "I am done": one finish word (`完成`, `沒有了`, `就這樣`,
+ * `done`…) or several finish phrases with punctuation (`就這些了，結束`, `好了，完成`,
+ * `就這樣，謝謝`). Thanks alone are not a finish, and neither is `尚未完成` or `還沒結束`.
+ */
 export function isFinishWord(text: string): boolean {
-  return FINISH_WORDS.has(compact(text));
+  const whole = compact(text);
+  if (FINISH_WORDS.has(whole)) return true;
+  let finish = false;
+  for (const piece of whole.split(/[,.;:!?~、。…]+/)) {
+    let rest = stripEdgeNoise(piece);
+    while (rest !== "") {
+      const phrase = FINISH_PIECES.find((p) => rest.startsWith(p));
+      if (phrase === undefined) return false;
+      if (!SMALL_TALK_WORDS.has(phrase)) finish = true;
+      rest = stripEdgeNoise(rest.slice(phrase.length).replace(/^[吧啦喔囉了呢啊]+/, ""));
+    }
+  }
+  return finish;
+}
+
+/** Whether the whole message says "not finished yet" (`尚未完成`, `還沒結束`). */
+export function isNotFinished(text: string): boolean {
+  return NOT_FINISHED_PATTERN.test(compact(text));
 }
 
 /** Whether the whole message confirms the summary (`確認`, `正確`, `是`, `沒錯`, `ok`…). */

@@ -7,7 +7,7 @@
  */
 
 import { extractFacts } from "../parsing/facts.ts";
-import { FACT_LABELS } from "../parsing/labels.ts";
+import { FACT_LABELS } from "../lexicon/mod.ts";
 import { MAX_INDUSTRY_LENGTH } from "../limits.ts";
 import type { ParseFailure } from "../parsing/outcome.ts";
 import type { CompanyField } from "../progress.ts";

@@ -10,6 +10,7 @@ import { isQuestion } from "../lexicon/mod.ts";
 
 /** The topics a user may ask about. */
 export type HelpTopic =
+  | "patents_compared"
   | "invention_patent"
   | "utility_patent"
   | "design_patent"
@@ -28,6 +29,9 @@ export type HelpTopic =
 
 /** Short answers, one per topic. */
 export const HELP_ANSWERS: Readonly<Record<HelpTopic, string>> = {
+  patents_compared: "💡 發明專利保護「技術方案」（新材料、新裝置、新製程或配方），審查較嚴，" +
+    "保護期限 20 年；新型專利保護產品的「形狀、構造」（機構改良、零件設計），審查較快，" +
+    "保護期限 10 年。兩種請分別提供件數，沒有可以填 0。",
   invention_patent: "💡 發明專利是針對「技術方案」的專利，例如新材料、新裝置，或新的製程、配方；" +
     "保護期限 20 年，是技術創新能力的重要指標。",
   utility_patent: "💡 新型專利是針對產品「形狀、構造」的創作，例如機構改良、零件設計；" +
@@ -61,8 +65,10 @@ export const HELP_ANSWERS: Readonly<Record<HelpTopic, string>> = {
     "要刪除產品請說：刪除產品 P001。",
 };
 
-// Most specific first: 發明專利 before 專利, ESG names before generic 認證.
+// Most specific first: both patent kinds before either, 發明專利 before 專利, ESG names before
+// generic 認證.
 const TOPICS: readonly [HelpTopic, RegExp][] = [
+  ["patents_compared", /發明.*新型|新型.*發明/],
   ["invention_patent", /發明專利/],
   ["utility_patent", /新型專利/],
   ["design_patent", /設計專利/],

@@ -7,11 +7,11 @@
  */
 
 import { isQuestion, NO_WORDS, SMALL_TALK_WORDS, YES_WORDS } from "../lexicon/mod.ts";
-import { isNoneAnswer } from "../parsing/yes_no.ts";
+import { isNoneAnswer, parseYesNo } from "../parsing/yes_no.ts";
 import { missingCompanyFields } from "../progress.ts";
 import type { CompanyField } from "../progress.ts";
 import { readBareAnswer, settleEsg } from "./company_answer.ts";
-import { compact, isAddProductRequest, isFinishWord } from "./commands.ts";
+import { compact, isAddProductRequest, isFinishWord, isNotFinished } from "./commands.ts";
 import type { Pending } from "./pending.ts";
 import { answerDraftField, closeDraft, startDraft } from "./product_flow.ts";
 import {
@@ -70,14 +70,28 @@ export function answerPending(
   }
 }
 
+/**
+ * Whether a message asks to finish rather than answer: a finish phrase that is not also a
+ * "none" answer (`沒有了`, `不用` answer a count or the ESG question with no).
+ */
+function isFinishRequest(text: string): boolean {
+  return isFinishWord(text) && !isNoneAnswer(text) && parseYesNo(text) !== "no";
+}
+
 function answerCompany(ctx: TurnContext, field: CompanyField, text: string): void {
+  // `好了，完成` must not be read as a yes to ESG; `還沒結束` is neither a finish nor a 0.
+  if (isFinishRequest(text)) return requestFinish(ctx);
+  if (isNotFinished(text)) {
+    ctx.notices.push(failureText(field, "missing") + FORMAT_HINTS[field]);
+    return;
+  }
   const reading = readBareAnswer(field, text, ctx.current.profile);
   const settled = settleEsg(reading.patch, ctx.current.profile);
   ctx.setProfile(settled.patch);
   ctx.notices.push(...reading.hints);
   ctx.askEsgNames ||= settled.askEsgNames || reading.askEsgNames === true;
   if (reading.failure === undefined) return;
-  if (isFinishWord(text)) return requestFinish(ctx);
+  if (isFinishWord(text)) return requestFinish(ctx); // `沒有了` where 沒有 answers nothing
   if (isQuestion(text)) {
     ctx.notices.push(GENERAL_TEXTS.offTopic);
     return;

@@ -89,6 +89,13 @@ export const FINISH_PHRASES: readonly string[] = [
   "謝謝",
 ];
 
+/**
+ * "Not finished yet" as the whole message (`尚未完成`, `還沒結束`): neither a finish request nor
+ * a "no" answer (the 還沒 in it is not a count of 0).
+ */
+export const NOT_FINISHED_PATTERN =
+  /^(?:還|还|都|也)?(?:沒有|没有|沒|没|尚未|未)(?:完成|結束|结束|填完|填好|好)(?:了|喔|呢|啦)?$/;
+
 /** A confirmation of the summary as the whole message (`確認`, `正確`, `是`, `沒錯`, `ok`…). */
 export const CONFIRM_WORDS: ReadonlySet<string> = new Set([
   "確認",

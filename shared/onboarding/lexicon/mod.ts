@@ -15,3 +15,6 @@
 export * from "./answers.ts";
 export * from "./commands.ts";
 export * from "./questions.ts";
+export * from "./company_labels.ts";
+export * from "./industries.ts";
+export * from "./certifications.ts";

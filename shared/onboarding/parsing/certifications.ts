@@ -5,74 +5,16 @@
  * reported as an energy/emissions measure. Any other ISO standard counts as a company one.
  */
 
+import {
+  CERTIFICATE_WORD_END_PATTERN,
+  CERTIFICATION_LEAD_PATTERN,
+  CERTIFICATION_TAIL_PATTERN,
+  COMPANY_CERTIFICATIONS,
+  ESG_CERTIFICATIONS,
+  KNOWN_ISO_NUMBERS,
+} from "../lexicon/mod.ts";
 import { normalizeText, stripEdgeNoise } from "./normalize.ts";
 import { isNoneAnswer } from "./yes_no.ts";
-
-/** Canonical names of the ESG certifications and frameworks recognised. */
-export const ESG_CERTIFICATIONS: readonly string[] = [
-  "ISO 14064",
-  "ISO 14067",
-  "ISO 14046",
-  "ISO 14068",
-  "ISO 50001",
-  "GRI",
-  "ISSB",
-  "IFRS S1",
-  "IFRS S2",
-  "SBTi",
-  "CDP",
-  "RE100",
-  "TCFD",
-  "TNFD",
-  "SASB",
-  "B Corp",
-  "PAS 2060",
-  "EcoVadis",
-  "碳足跡",
-  "碳盤查",
-  "水足跡",
-];
-
-/** Canonical names of the non-ISO company certifications recognised (any ISO not ESG too). */
-export const COMPANY_CERTIFICATIONS: readonly string[] = [
-  "IATF 16949",
-  "HACCP",
-  "FSSC 22000",
-  "GMP",
-  "GDP",
-  "CE",
-  "UL",
-  "TAF",
-  "CNS",
-  "AS9100",
-  "QC080000",
-  "OHSAS 18001",
-  "TOSHMS",
-  "RoHS",
-  "REACH",
-  "FDA",
-  "Halal",
-];
-
-// Bare numbers of common ISO standards, so `ISO 14064/14067` reads as two ISO names.
-const KNOWN_ISO_NUMBERS = new Set([
-  "9001",
-  "14001",
-  "14046",
-  "14064",
-  "14067",
-  "14068",
-  "45001",
-  "27001",
-  "27701",
-  "13485",
-  "22000",
-  "17025",
-  "50001",
-  "28000",
-  "22301",
-  "20000",
-]);
 
 // Exact canonical forms, matched on the upper-cased, space-free text.
 const FIXED: [RegExp, string][] = [
@@ -111,11 +53,6 @@ const FIXED: [RegExp, string][] = [
   [/^水足跡|^水足迹/, "水足跡"],
 ];
 
-const DECORATION_LEAD_RE =
-  /^(?:我們有|我们有|目前有|已取得|已通過|已通过|取得|通過|通过|包括|包含|例如|像是|如|有)\s*/;
-const DECORATION_TAIL_RE =
-  /\s*(?:等等|等|認證|认证|證書|证书|驗證|验证|標準|标准|系列|準則|准则|標章|标章|標籤|标签|certification|certificate)+$/i;
-
 /**
  * Normalises one certification name: `iso14064` / `ISO 14064-1:2018` → `ISO 14064`,
  * `ISO-9001:2015` → `ISO 9001`, `iatf16949` → `IATF 16949`, `ifrs s2` → `IFRS S2`,
@@ -123,9 +60,9 @@ const DECORATION_TAIL_RE =
  * trimmed (with 有/取得… and 等 removed) but otherwise as written.
  */
 export function normalizeCertificationName(raw: string): string {
-  const cleaned = stripEdgeNoise(normalizeText(raw)).replace(DECORATION_LEAD_RE, "")
+  const cleaned = stripEdgeNoise(normalizeText(raw)).replace(CERTIFICATION_LEAD_PATTERN, "")
     .replace(/\s*(?:等等|等)$/, "").trim();
-  const bare = cleaned.replace(DECORATION_TAIL_RE, "").trim();
+  const bare = cleaned.replace(CERTIFICATION_TAIL_PATTERN, "").trim();
   const key = bare.toUpperCase().replace(/\s+/g, "");
   const iso = key.match(/^ISO(?:\/IEC|\/TS)?[-_:]?(\d{3,5})(?:[-_.]\d+)*(?::\d{4})?/);
   if (iso) return iso[1] === "16949" ? "IATF 16949" : `ISO ${iso[1]}`;
@@ -162,7 +99,6 @@ const LABEL_PREFIX_RE =
 // A lead-in without Latin letters before a colon (`3張：`, `共有：`) is not a name; a colon after
 // a name (`ISO 9001: 2015`) is left alone.
 const LEAD_IN_RE = /^[^:A-Za-z\n]{1,12}:\s*/;
-const CERT_WORD_TAIL_RE = /(?:認證|认证|證書|证书|標章|标章|驗證|验证|標籤|标签|認可|认可)$/;
 
 /**
  * Splits a list answer (`ISO 9001、ISO 14064和GRI`, `iso14064/14067`, one per line) into
@@ -191,7 +127,9 @@ export function parseCertificationList(text: string): CertificationList {
     let bucket: string[] | null = null;
     if (ESG_CERTIFICATIONS.includes(name)) bucket = result.esg;
     else if (isCompanyCertificationName(name)) bucket = result.company;
-    else if (/[A-Za-z]/.test(name) || CERT_WORD_TAIL_RE.test(item)) bucket = result.unknown;
+    else if (/[A-Za-z]/.test(name) || CERTIFICATE_WORD_END_PATTERN.test(item)) {
+      bucket = result.unknown;
+    }
     if (bucket === null) continue;
     seen.add(name);
     bucket.push(name);

@@ -108,10 +108,16 @@ export function extractFacts(message: string): ExtractedFacts {
 // what follows it (資本額從500萬改成600萬 → 600萬; 資本額不是500萬，是600萬 → 600萬).
 function valueText(clause: string, field: FactField): string {
   let text = removeLabels(clause, field);
+  // The value follows the last correction word that has one after it: in `應該是800萬才對`
+  // the closing 才對 has nothing after it, so the value is what follows 應該是.
   const corrections = [...text.matchAll(new RegExp(CORRECTION_PATTERN, "g"))];
-  if (corrections.length > 0) {
-    const lastCorrection = corrections[corrections.length - 1];
-    text = text.slice(lastCorrection.index! + lastCorrection[0].length);
+  const withValue = corrections.findLast((c) =>
+    text.slice(c.index! + c[0].length).replace(CORRECTION_PATTERN, "").replace(FILLER_RE, "") !==
+      ""
+  );
+  if (withValue !== undefined) {
+    text = text.slice(withValue.index! + withValue[0].length)
+      .replace(new RegExp(CORRECTION_PATTERN, "g"), " ");
   } else if (/不是/.test(text)) {
     const after = text.slice(text.lastIndexOf("不是") + 2);
     const yes = after.lastIndexOf("是");

@@ -1,30 +1,18 @@
 /**
- * The words that label a company fact in free text (資本額, 發明專利, ESG認證…), shared by the
- * clause splitter and the fact extractor.
+ * Finding the words that label a company fact in free text (資本額, capital, 發明專利, ESG認證…;
+ * the words themselves are in lexicon/company_labels.ts), for the clause splitter and the fact
+ * extractor.
  */
 
+import {
+  COUNT_LABEL_TAIL_PATTERN,
+  FACT_LABELS,
+  type FactField,
+  LABEL_GROUP_PATTERN,
+} from "../lexicon/mod.ts";
 import type { CompanyProfile } from "../types.ts";
 
-/** The facts a message can label; certifications and ESG map onto several profile fields. */
-export type FactField =
-  | "industry"
-  | "capital_amount"
-  | "invention_patent_count"
-  | "utility_patent_count"
-  | "certification_count"
-  | "esg_certification";
-
-/** Label patterns per fact, longest alternatives first so the whole label is consumed. */
-export const FACT_LABELS: Readonly<Record<FactField, RegExp>> = {
-  esg_certification:
-    /ESG\s*(?:相關|相关)?\s*(?:的)?\s*(?:認證|认证|證書|证书)?(?:資料|资料)?|永續認證|永续认证/gi,
-  certification_count:
-    /公司認證(?:資料)?(?:數量|数量)?|公司认证(?:资料)?(?:数量)?|認證(?:資料)?(?:數量|数量)?|认证(?:资料)?(?:数量)?|證書|证书/g,
-  invention_patent_count: /發明專利(?:數量|件數)?|发明专利(?:数量|件数)?|發明|发明/g,
-  utility_patent_count: /新型專利(?:數量|件數)?|新型专利(?:数量|件数)?|新型/g,
-  capital_amount: /實收資本(?:總)?額?|实收资本(?:总)?额?|資本(?:總)?額|资本(?:总)?额|資本|资本/g,
-  industry: /所屬產業|所属产业|產業類別|产业类别|產業別|产业别|行業別|行业别|產業|产业|行業|行业/g,
-};
+export type { FactField };
 
 /** The profile fields each fact may set (used to clear a field when a problem replaces it). */
 export const FACT_PROFILE_FIELDS: Readonly<Record<FactField, (keyof CompanyProfile)[]>> = {
@@ -67,5 +55,9 @@ export function findLabels(clause: string): { field: FactField; index: number; l
 
 /** Removes every label of `field` from a clause, leaving the value words around it. */
 export function removeLabels(clause: string, field: FactField): string {
-  return clause.replace(FACT_LABELS[field], " ").replace(/(?:數量|数量|件數|件数)/g, " ");
+  const value = clause.replace(FACT_LABELS[field], " ").replace(COUNT_LABEL_TAIL_PATTERN, " ");
+  // `patents: invention 4` names the group too; for a patent count the group word is no value.
+  return field === "invention_patent_count" || field === "utility_patent_count"
+    ? value.replace(LABEL_GROUP_PATTERN, " ")
+    : value;
 }

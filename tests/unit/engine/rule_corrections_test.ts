@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Conversation } from "./conversation.ts";
+import { completeCompany, Conversation } from "./conversation.ts";
 
 Deno.test("rule engine: 資本額改成600萬 updates and says so", () => {
   const c = new Conversation();
@@ -96,4 +96,24 @@ Deno.test("rule engine: 尚未完成 and 完成 never finish while company data 
   assert.match(c.say("確認"), /ESG相關認證/);
   assert.equal(c.completed, false);
   assert.equal(c.snapshot.profile.esg_certification, null);
+});
+
+Deno.test("rule engine: 資本額變成600萬 while a product price is pending corrects the capital", () => {
+  for (const message of ["資本額變成600萬", "資本額改成600萬"]) {
+    const c = new Conversation(completeCompany());
+    c.sayAll("新增產品", "桂圓紅棗茶", "跳過");
+    assert.deepEqual(c.state.draft, { product_name: "桂圓紅棗茶", product_id: null });
+    const reply = c.say(message);
+    assert.deepEqual(c.last!.profile, { capital_amount: 6_000_000 }, message);
+    assert.deepEqual(c.last!.productChanges, []);
+    // The draft is untouched and its price is still asked.
+    assert.deepEqual(c.state.draft, { product_name: "桂圓紅棗茶", product_id: null });
+    assert.match(reply, /價格/);
+  }
+});
+
+Deno.test("rule engine: a closing 才對 does not hide the corrected value", () => {
+  const c = new Conversation(completeCompany());
+  c.say("資本額應該是800萬才對");
+  assert.equal(c.snapshot.profile.capital_amount, 8_000_000);
 });

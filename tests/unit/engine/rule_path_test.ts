@@ -113,3 +113,43 @@ Deno.test("rule engine: a counted list with a lead-in (3張：…)", () => {
   assert.equal(c.snapshot.profile.certification_count, 3);
   assert.deepEqual(c.snapshot.profile.certifications, ["ISO 9001", "ISO 14001", "HACCP"]);
 });
+
+Deno.test("rule engine: finishing early names the missing fields at every pending step", () => {
+  const messages = ["就這些了，結束", "先這樣", "好了，完成", "我填完了", "結束吧"];
+  for (const message of messages) {
+    const c = new Conversation();
+    c.say("電子業");
+    const reply = c.say(message);
+    assert.match(reply, /^還不能完成喔，基本資料還缺少：資本總額、發明專利/, message);
+    assert.deepEqual(c.last!.profile, {});
+  }
+  // While a product field is pending, with company data still missing.
+  const c = new Conversation();
+  c.sayAll("電子業", "新增產品", "桂圓紅棗茶");
+  const reply = c.say("就這些了，結束");
+  assert.match(reply, /還不能完成喔，基本資料還缺少：資本總額/);
+  assert.doesNotMatch(reply, /沒有看懂/);
+});
+
+Deno.test("rule engine: 尚未完成 and 還沒結束 are not finish requests", () => {
+  for (const message of ["尚未完成", "還沒結束", "還沒完成"]) {
+    const c = new Conversation();
+    c.sayAll("電子業", "500萬");
+    const reply = c.say(message);
+    assert.doesNotMatch(reply, /還不能完成/, message);
+    assert.deepEqual(c.last!.profile, {}, message);
+  }
+});
+
+Deno.test("rule engine: a help question naming a field stores nothing and the form resumes", () => {
+  const c = new Conversation();
+  c.sayAll("電子業", "500萬");
+  const reply = c.say("發明專利和新型專利有什麼不同？");
+  assert.match(reply, /發明專利[^\n]*20 年[^\n]*新型專利[^\n]*10 年/);
+  assert.match(reply, /請問貴公司擁有多少件發明專利？/);
+  assert.deepEqual(c.last!.profile, {});
+  const capital = new Conversation();
+  capital.say("電子業");
+  assert.match(capital.say("資本額是指實收資本嗎？"), /💡 資本總額/);
+  assert.equal(capital.snapshot.profile.capital_amount, null);
+});

@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
 import {
+  COMPANY_CERTIFICATIONS,
+  ESG_CERTIFICATIONS,
+  KNOWN_ISO_NUMBERS,
+} from "../../../shared/onboarding/lexicon/mod.ts";
+import {
   type CertificationList,
   isEsgCertificationName,
   normalizeCertificationName,
@@ -80,3 +85,17 @@ for (const [input, expected] of esgCases) {
     assert.equal(isEsgCertificationName(input), expected);
   });
 }
+
+Deno.test("certification words come from the lexicon: ISO numbers, ESG and company names", () => {
+  for (const name of ESG_CERTIFICATIONS) assert.equal(isEsgCertificationName(name), true, name);
+  for (const name of COMPANY_CERTIFICATIONS) {
+    assert.equal(isEsgCertificationName(name), false, name);
+  }
+  for (const number of KNOWN_ISO_NUMBERS) {
+    assert.equal(normalizeCertificationName(number), `ISO ${number}`);
+  }
+  assert.deepEqual(
+    parseCertificationList("已取得 ISO 9001 認證、HACCP 等"),
+    list([], ["ISO 9001", "HACCP"]),
+  );
+});

@@ -2,6 +2,30 @@ import assert from "node:assert/strict";
 import { type ExtractedFacts, extractFacts } from "../../../shared/onboarding/parsing/facts.ts";
 
 const cases: [string, ExtractedFacts][] = [
+  ["capital: 3,000,000", { profile: { capital_amount: 3_000_000 }, problems: [] }],
+  ["capital 3M", { profile: { capital_amount: 3_000_000 }, problems: [] }],
+  ["industry - food", { profile: { industry: "食品業" }, problems: [] }],
+  ["patents: invention 4, utility 2", {
+    profile: { invention_patent_count: 4, utility_patent_count: 2 },
+    problems: [],
+  }],
+  ["invention patents: 4", { profile: { invention_patent_count: 4 }, problems: [] }],
+  ["utility: 2", { profile: { utility_patent_count: 2 }, problems: [] }],
+  ["certs: 3", { profile: { certification_count: 3 }, problems: [] }],
+  ["certifications: ISO 9001, HACCP", {
+    profile: { certifications: ["ISO 9001", "HACCP"], certification_count: 2 },
+    problems: [],
+  }],
+  ["ESG: none", { profile: { esg_certification: false, esg_certifications: [] }, problems: [] }],
+  ["ESG: ISO 14064", {
+    profile: { esg_certification: true, esg_certifications: ["ISO 14064"] },
+    problems: [],
+  }],
+  ["ｃａｐｉｔａｌ：３，０００，０００", { profile: { capital_amount: 3_000_000 }, problems: [] }],
+  ["資本額應該是800萬才對", { profile: { capital_amount: 8_000_000 }, problems: [] }],
+  ["資本額變成600萬", { profile: { capital_amount: 6_000_000 }, problems: [] }],
+  // English words that merely contain a label are not labels.
+  ["we love concerts", { profile: {}, problems: [] }],
   ["我們是食品業，資本額500萬，有2個發明專利", {
     profile: { industry: "食品業", capital_amount: 5_000_000, invention_patent_count: 2 },
     problems: [],
