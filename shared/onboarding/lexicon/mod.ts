@@ -15,3 +15,4 @@
 export * from "./answers.ts";
 export * from "./commands.ts";
 export * from "./questions.ts";
+export * from "./product_labels.ts";

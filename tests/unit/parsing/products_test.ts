@@ -3,8 +3,8 @@ import type { ProductFields } from "../../../shared/onboarding/types.ts";
 import {
   parseProductBlock,
   parseProductTableRow,
-  PRODUCT_FIELD_LABELS,
 } from "../../../shared/onboarding/parsing/products.ts";
+import { PRODUCT_FIELD_LABELS } from "../../../shared/onboarding/lexicon/mod.ts";
 
 const blockCases: [string, Partial<ProductFields> | null][] = [
   [
