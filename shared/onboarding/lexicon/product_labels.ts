@@ -159,8 +159,8 @@ export const PRODUCT_NAME_CUES: readonly string[] = [
 ];
 
 /**
- * Phrases after which the main product is named (`主力產品是保溫杯`, `我們賣手工皂`). Weaker
- * than a name cue: used only when there is none.
+ * Phrases after which the main product is named (`主力產品是保溫杯`, `我們賣手工皂`,
+ * `這款保溫杯`). Weaker than a name cue: used only when there is none.
  */
 export const PRODUCT_INTRO_CUES: readonly string[] = [
   "主力產品是",
@@ -176,6 +176,10 @@ export const PRODUCT_INTRO_CUES: readonly string[] = [
   "招牌是",
   "產品是",
   "商品是",
+  "這一款",
+  "這款",
+  "這個",
+  "這項",
   "有在賣",
   "在賣",
   "有賣",
@@ -297,7 +301,7 @@ export const PRODUCT_ID_CUES: readonly string[] = [
  * after 的 (`…的產品`). A plain reply containing any of them is not taken as a name.
  */
 export const SENTENCE_MARKERS: RegExp =
-  /我們|我们|我的|我家|你們|您們|他們|就是|這是|那是|因為|所以|然後|但是|不過|可以|已經|應該|大概|覺得|一款|一種|一個|一樣|的產品|的商品|的東西|這款|這個|那個|叫做|名為|\b(?:we|our|i|is|are|it|this|that|sell|sells|called|named)\b/i;
+  /我們|我们|我的|我家|你們|您們|他們|就是|這是|那是|因為|所以|然後|但是|不過|可以|已經|應該|大概|覺得|一款|一種|一個|一樣|各種|各式|各類|多種|很多|一些|很|都|不要|不用|不賣|的產品|的商品|的東西|這款|這個|那個|叫做|名為|\b(?:we|our|i|is|are|it|this|that|sell|sells|called|named)\b/i;
 
 /** Edges that make a text a sentence: it starts with a verb or pronoun, or ends with a particle. */
 export const SENTENCE_EDGES: RegExp =
@@ -361,3 +365,14 @@ export const PRODUCT_REFERENCE_SUFFIXES: readonly string[] = [
   "商品",
   "品項",
 ];
+
+/**
+ * A product named by its position in the list: `第二個`, `第2項`, `第三款產品`, `最後一個`.
+ * Group 1 holds the number (Arabic or Chinese); no group means the last one.
+ */
+export const PRODUCT_POSITION_PATTERN: RegExp =
+  /^(?:第\s*([0-9]+|[一二兩三四五六七八九十]+)\s*|最後(?:一)?|最后(?:一)?)(?:個|个|項|项|款|樣|件|筆|號|号)?(?:產品|商品|品項)?$/;
+
+/** "We have no products" as the whole answer (`沒有產品`, `目前沒有任何商品`, `無產品`). */
+export const NO_PRODUCTS_PATTERN: RegExp =
+  /^(?:我們|我们|公司)?(?:目前|現在|暫時|還|都)*(?:沒有|没有|沒|没|無|无)(?:任何|要登錄的|要登录的)?(?:產品|产品|商品)(?:要登錄|要登录)?(?:了|耶|喔)*$/;
