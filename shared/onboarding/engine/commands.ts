@@ -15,10 +15,14 @@ import {
   FINISH_PHRASES,
   FINISH_WORDS,
   NOT_FINISHED_PATTERN,
+  PRODUCT_DROP_PHRASES,
+  PRODUCT_POSITION_PATTERN,
+  PRODUCT_REFERENCE_SUFFIXES,
   REJECT_WORDS,
   SMALL_TALK_WORDS,
 } from "../lexicon/mod.ts";
 import { normalizeText, stripEdgeNoise } from "../parsing/normalize.ts";
+import { isPlainProductName } from "../parsing/product_sentence.ts";
 
 /** A message reduced for whole-message comparison: normalised, edges stripped, no spaces. */
 export function compact(text: string): string {
@@ -70,26 +74,68 @@ export function isAddProductRequest(text: string): boolean {
   return ADD_PRODUCT_PATTERN.test(compact(text));
 }
 
-const DELETE_VERB = `(?:${DELETE_VERBS.join("|")})`;
-const DELETE_RE = new RegExp(
-  `^(?:請|麻煩)?(?:幫我)?${DELETE_VERB}(?:掉)?(?:產品|产品)?\\s*(?:ID)?\\s*[:=]?\\s*(.+?)(?:這個產品|這項產品|產品)?$`,
+const DELETE_VERB = `(?:${DELETE_VERBS.join("|")})(?:掉)?`;
+const DROP = `(?:${PRODUCT_DROP_PHRASES.join("|")})`;
+const REFERENCE = `(?:${PRODUCT_REFERENCE_SUFFIXES.join("|")})`;
+const POLITE = "(?:我想要|我想|我要|想要|請幫我|麻煩幫我|幫我|幫忙|麻煩|請|要)?";
+// 刪除產品 P001, 請幫我移除「智能晶片」, delete P001.
+const VERB_FIRST_RE = new RegExp(
+  `^${POLITE}${DELETE_VERB}\\s*(?:產品|商品)?\\s*(?:ID)?\\s*[:=]?\\s*(.+)$`,
   "i",
 );
-const DELETE_BA_RE = new RegExp(
-  `^(?:請|麻煩)?(?:幫我)?把(?:產品|产品)?\\s*(.+?)\\s*${DELETE_VERB}(?:掉)?$`,
+// 把保溫杯那項拿掉, 把P002刪掉.
+const BA_RE = new RegExp(`^${POLITE}把(?:產品)?\\s*(.+?)\\s*(?:給)?${DELETE_VERB}$`, "i");
+// 第2項刪掉, 手工皂不要了, 第二個產品不要了, P001不賣了，刪掉.
+const VERB_AFTER_RE = new RegExp(
+  `^(.+?)\\s*(?:可以|請|就)?(?:${DELETE_VERB}|${DROP}(?:\\s*,?\\s*${DELETE_VERB})?)$`,
+  "i",
 );
+// 不要賣保溫杯了，刪掉; 不再生產手工皂了.
+const STOP_SELLING_RE = new RegExp(
+  `^(?:我們|我们)?(?:不要再|不要|不再|沒有再|沒在)(?:賣|做|生產|販售)(.+?)了?` +
+    `(?:\\s*,?\\s*(?:${DELETE_VERB}|${DROP}))?$`,
+  "i",
+);
+const REFERENCE_RE = new RegExp(`\\s*${REFERENCE}$`);
 
 /**
- * The product a delete command names (`刪除產品 P001` → `P001`, `把智能晶片刪掉` → `智能晶片`),
- * without quotes; null when the message is not a delete command.
+ * The product a delete command refers to, as said: an ID or a name (`刪除產品 P001` → `P001`,
+ * `把保溫杯那項拿掉` → `保溫杯`, `手工皂不要了` → `手工皂`), or a position (`第二個產品不要了` →
+ * `第二個`, `最後一個刪掉` → `最後一個`); without quotes. A verb placed after the product, or a
+ * phrase such as 不要了, counts only when what precedes it reads as a product (a short name, an
+ * ID, a position), so `不要了` alone or `我想刪除` is not a deletion. Returns null when the
+ * message is not a delete command; which product is meant is settled against the stored
+ * products (`resolveProducts` in product_flow.ts).
  */
 export function parseDeleteCommand(text: string): string | null {
   const t = stripEdgeNoise(normalizeText(text));
   if (t.includes("\n")) return null;
-  const m = t.match(DELETE_RE) ?? t.match(DELETE_BA_RE);
-  if (!m) return null;
-  const key = m[1].replace(/^[「『"']+|[」』"']+$/g, "").trim();
-  return key === "" ? null : key;
+  const strong = t.match(VERB_FIRST_RE) ?? t.match(BA_RE);
+  if (strong) {
+    const key = cleanKey(strong[1]);
+    return key === "" ? null : key;
+  }
+  const weak = t.match(STOP_SELLING_RE) ?? t.match(VERB_AFTER_RE);
+  if (!weak) return null;
+  const key = cleanKey(weak[1]);
+  return isProductReference(key) ? key : null;
+}
+
+// A key without quotes, pointing words (那項, 這個產品) or a trailing 的.
+function cleanKey(raw: string): string {
+  const key = raw.trim().replace(/^[「『"']+|[」』"']+$/g, "").trim();
+  const bare = key.replace(REFERENCE_RE, "").replace(/的$/, "").replace(
+    /^[「『"']+|[」』"']+$/g,
+    "",
+  )
+    .trim();
+  return bare === "" ? key : bare;
+}
+
+/** Whether `key` reads as one product: a position (`第二個`, `最後一個`), an ID, or a short name. */
+export function isProductReference(key: string): boolean {
+  return PRODUCT_POSITION_PATTERN.test(key) || /^[A-Za-z0-9][A-Za-z0-9_\-.]*$/.test(key) ||
+    isPlainProductName(key);
 }
 
 /** Whether a message reads as a correction of earlier data (`資本額改成600萬`). */

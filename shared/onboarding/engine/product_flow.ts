@@ -1,11 +1,16 @@
 /**
- * Products in the rule engine: a labelled block, one field at a time through a draft, update
- * by a repeated product ID, and deletion by ID or name.
+ * Products in the rule engine: a labelled block, a free sentence, one field at a time through a
+ * draft, update by a repeated product ID, and deletion by ID, name, part of a name or position.
  *
  * @module private: outside this folder, import it through `mod.ts`.
  */
 
+import { PRODUCT_POSITION_PATTERN, PRODUCT_PRONOUNS } from "../lexicon/mod.ts";
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
+import { stripEdgeNoise } from "../parsing/normalize.ts";
+import { parseChineseNumber } from "../parsing/numbers.ts";
+import { productFieldForLabel } from "../parsing/products.ts";
+import { isPlainProductName, parseProductSentence } from "../parsing/product_sentence.ts";
 import { isNoneAnswer, isSkipAnswer } from "../parsing/yes_no.ts";
 import type { ProductFields, StoredProduct } from "../types.ts";
 import { joinNames } from "./format.ts";
@@ -64,9 +69,10 @@ export function productFromDraft(
 /**
  * Stores a complete product: updates the product with the same ID when there is one (only
  * the values given; nothing is cleared), inserts otherwise. `fields` must have a name unless
- * it updates.
+ * it updates. `details` (what was read from a sentence) is said with a new product, so that a
+ * misreading shows at once.
  */
-export function saveProduct(ctx: TurnContext, fields: ProductDraft): boolean {
+export function saveProduct(ctx: TurnContext, fields: ProductDraft, details = ""): boolean {
   const existing = fields.product_id
     ? findById(ctx.current.products, fields.product_id)
     : undefined;
@@ -89,7 +95,11 @@ export function saveProduct(ctx: TurnContext, fields: ProductDraft): boolean {
   }
   const product = productFromDraft({ ...fields, product_name: fields.product_name });
   ctx.changeProduct({ kind: "insert", fields: product });
-  ctx.notes.push(PRODUCT_TEXTS.added(product.product_name, product.product_id));
+  ctx.notes.push(
+    details === ""
+      ? PRODUCT_TEXTS.added(product.product_name, product.product_id)
+      : PRODUCT_TEXTS.addedWith(product.product_name, details),
+  );
   return true;
 }
 
@@ -155,19 +165,146 @@ export function closeDraft(ctx: TurnContext): void {
   if (!saveProduct(ctx, draft)) ctx.notes.push(PRODUCT_TEXTS.draftDropped);
 }
 
-/** Deletes the product named by ID or name, or says it was not found (and lists the rest). */
+/**
+ * The stored products `key` refers to: the Nth or the last (`第二個`, `最後一個`), the one with
+ * that ID, those with that exact name, else those whose name contains it (`保溫杯` →
+ * 恆溫保溫杯). Case and spaces are ignored. Several results mean the key is ambiguous.
+ */
+export function resolveProducts(
+  products: readonly StoredProduct[],
+  key: string,
+): StoredProduct[] {
+  const position = key.trim().match(PRODUCT_POSITION_PATTERN);
+  if (position) {
+    const n = position[1] === undefined ? products.length : positionNumber(position[1]);
+    const product = n === null ? undefined : products[n - 1];
+    return product ? [product] : [];
+  }
+  const byId = findById(products, key);
+  if (byId) return [byId];
+  const squash = (s: string) => s.toLowerCase().replace(/\s+/g, "");
+  const wanted = squash(key);
+  const exact = products.filter((p) => squash(p.product_name) === wanted);
+  if (exact.length > 0 || [...wanted].length < 2) return exact;
+  return products.filter((p) => squash(p.product_name).includes(wanted));
+}
+
+// 第N個: Arabic or Chinese digits.
+function positionNumber(digits: string): number | null {
+  return /^[0-9]+$/.test(digits) ? Number(digits) : parseChineseNumber(digits);
+}
+
+// `智能晶片（P001）` for lists of products.
+function productLabel(p: StoredProduct): string {
+  return p.product_id ? `${p.product_name}（${p.product_id}）` : p.product_name;
+}
+
+/**
+ * Deletes the one product `key` refers to (see `resolveProducts`). When several match or none
+ * does, nothing is deleted and the products are listed so the user can say which. A bare
+ * pronoun (`把這個刪掉`) drops the product being collected, if any, else asks which.
+ */
 export function deleteProduct(ctx: TurnContext, key: string): void {
-  const product = findProduct(ctx.current.products, key);
-  if (!product) {
-    const names = ctx.current.products.map((p) =>
-      p.product_id ? `${p.product_name}（${p.product_id}）` : p.product_name
-    );
+  const products = ctx.current.products;
+  const names = joinNames(products.map(productLabel));
+  if (PRODUCT_PRONOUNS.has(key.trim().toLowerCase())) {
+    if (ctx.draft !== null) {
+      ctx.draft = null;
+      ctx.notes.push(PRODUCT_TEXTS.draftDropped);
+    } else {
+      ctx.notices.push(products.length > 0 ? PRODUCT_TEXTS.whichOne(names) : PRODUCT_TEXTS.none);
+    }
+    return;
+  }
+  const matches = resolveProducts(products, key);
+  if (matches.length === 1) {
+    const [product] = matches;
+    ctx.changeProduct({ kind: "delete", id: product.id });
+    ctx.notes.push(PRODUCT_TEXTS.deleted(product.product_name, product.product_id));
+    return;
+  }
+  if (matches.length > 1) {
+    ctx.notices.push(PRODUCT_TEXTS.ambiguous(key, joinNames(matches.map(productLabel))));
+    return;
+  }
+  const position = key.trim().match(PRODUCT_POSITION_PATTERN);
+  const n = position?.[1] === undefined ? null : positionNumber(position[1]);
+  if (position && n !== null) {
     ctx.notices.push(
-      PRODUCT_TEXTS.notFound(key) +
-        (names.length > 0 ? PRODUCT_TEXTS.existing(joinNames(names)) : PRODUCT_TEXTS.none),
+      PRODUCT_TEXTS.positionNotFound(n, products.length) +
+        (products.length > 0 ? PRODUCT_TEXTS.existing(names) : ""),
     );
     return;
   }
-  ctx.changeProduct({ kind: "delete", id: product.id });
-  ctx.notes.push(PRODUCT_TEXTS.deleted(product.product_name, product.product_id));
+  // A long key is not echoed: a product is never quoted as a sentence.
+  const said = isPlainProductName(key) || /^[A-Za-z0-9][\w\-.]*$/.test(key)
+    ? PRODUCT_TEXTS.notFound(key)
+    : PRODUCT_TEXTS.notFoundSaid;
+  ctx.notices.push(
+    said + (products.length > 0 ? PRODUCT_TEXTS.existing(names) : PRODUCT_TEXTS.none),
+  );
+}
+
+/**
+ * Reads a message given while a product's name is awaited (the products question, first or
+ * "more?", or the name of a product being collected): a plain short reply is the name; a
+ * sentence gives its name and whatever its cues state (`有一個品項叫手工皂，一塊150元`), and a
+ * sentence with a name and details is saved at once, like a labelled block. A sentence from
+ * which no name can be told apart is never stored: the user is asked, with an example.
+ */
+export function takeProductMessage(ctx: TurnContext, message: string): void {
+  // `品名 手工皂`: a name label without a colon before the name.
+  const [first, ...rest] = message.trim().split(/\s+/);
+  const value = rest.length > 0 && productFieldForLabel(first) === "product_name"
+    ? rest.join(" ")
+    : message;
+  if (isPlainProductName(value)) return takeName(ctx, stripEdgeNoise(value.trim()));
+  const sentence = parseProductSentence(value);
+  if (sentence.name === null) {
+    ctx.notices.push(PRODUCT_TEXTS.nameUnclear);
+    return;
+  }
+  if (Object.keys(sentence.details).length === 0) return takeName(ctx, sentence.name);
+  const named = keepFittingFields(ctx, {
+    ...(ctx.draft ?? {}),
+    ...sentence.details,
+    product_name: sentence.name,
+  });
+  if (named.product_name === undefined) return; // too long: refused with a notice
+  const details = PRODUCT_FIELD_ORDER.filter((k) => k !== "product_name" && named[k])
+    .map((k) => PRODUCT_TEXTS.detail(PRODUCT_LABELS[k], named[k]!));
+  ctx.draft = null;
+  saveProduct(ctx, named, joinNames(details));
+}
+
+// A name on its own: it starts the product (or names the one being collected).
+function takeName(ctx: TurnContext, name: string): void {
+  if (ctx.draft === null) startDraft(ctx, name);
+  else answerDraftField(ctx, name);
+}
+
+/**
+ * Reads a sentence given while a product field other than the name is awaited: when its cues
+ * state that field (`一盒350元，原料是桂圓和紅棗` while the price is asked), every field they
+ * state is taken and the next missing one is asked. Returns false when the sentence does not
+ * state the awaited field; the caller then takes the message as the field's value.
+ */
+export function answerDraftDetails(ctx: TurnContext, value: string): boolean {
+  const draft = ctx.draft;
+  const field = draft ? nextDraftField(draft) : null;
+  if (draft === null || field === null || field === "product_name") return false;
+  const details = parseProductSentence(value).details;
+  if (!(field in details)) return false;
+  const accepted = keepFittingFields(ctx, details);
+  const next: ProductDraft = { ...draft, ...accepted };
+  if (nextDraftField(next) === null) {
+    ctx.draft = null;
+    saveProduct(ctx, next);
+    return true;
+  }
+  ctx.draft = next;
+  const said = PRODUCT_FIELD_ORDER.filter((k) => k in accepted && accepted[k])
+    .map((k) => PRODUCT_TEXTS.detail(PRODUCT_LABELS[k], accepted[k]!));
+  if (said.length > 0) ctx.notes.push(PRODUCT_TEXTS.fieldsRecorded(joinNames(said)));
+  return true;
 }

@@ -8,6 +8,8 @@
  */
 
 import { normalizeText, normalizeValueText } from "../parsing/normalize.ts";
+import { findLabels } from "../parsing/labels.ts";
+import { readsAsProduct } from "../parsing/product_sentence.ts";
 import { parseProductBlock, productFieldForLabel } from "../parsing/products.ts";
 import { missingCompanyFields } from "../progress.ts";
 import {
@@ -89,8 +91,13 @@ function readMessage(ctx: TurnContext, text: string, value: string): void {
   }
   const block = parseProductBlock(text);
   // While a product field is pending, its value may mention patents or certifications in
-  // passing; company facts are then read only from an explicit correction.
-  const readCompany = pending.kind !== "product_field" || isCorrection(text);
+  // passing; company facts are then read only from an explicit correction. At the products
+  // question, a message that reads as a product is read for company facts only when it labels
+  // one (`陶瓷濾杯` does not change the industry to 陶瓷業).
+  const productLike = pending.kind === "products" && findLabels(text).length === 0 &&
+    readsAsProduct(value);
+  const readCompany = isCorrection(text) ||
+    (pending.kind !== "product_field" && !productLike);
   if (readCompany) readCompanyFacts(ctx, block ? withoutProductLines(text) : text);
   if (block) {
     handleProductBlock(ctx, block);

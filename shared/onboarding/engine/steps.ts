@@ -6,22 +6,27 @@
  * @module private: outside this folder, import it through `mod.ts`.
  */
 
-import { isQuestion, NO_WORDS, SMALL_TALK_WORDS, YES_WORDS } from "../lexicon/mod.ts";
-import { isNoneAnswer, parseYesNo } from "../parsing/yes_no.ts";
+import {
+  isQuestion,
+  NO_PRODUCTS_PATTERN,
+  NO_WORDS,
+  SMALL_TALK_WORDS,
+  YES_WORDS,
+} from "../lexicon/mod.ts";
+import { isNoneAnswer, isSkipAnswer, parseYesNo } from "../parsing/yes_no.ts";
 import { missingCompanyFields } from "../progress.ts";
 import type { CompanyField } from "../progress.ts";
 import { readBareAnswer, settleEsg } from "./company_answer.ts";
 import { compact, isAddProductRequest, isFinishWord, isNotFinished } from "./commands.ts";
 import type { Pending } from "./pending.ts";
-import { answerDraftField, closeDraft, startDraft } from "./product_flow.ts";
 import {
-  failureText,
-  FIELD_LABELS,
-  FINISH_TEXTS,
-  FORMAT_HINTS,
-  GENERAL_TEXTS,
-  PRODUCT_STEP_TEXTS,
-} from "./texts.ts";
+  answerDraftDetails,
+  answerDraftField,
+  closeDraft,
+  startDraft,
+  takeProductMessage,
+} from "./product_flow.ts";
+import { failureText, FIELD_LABELS, FINISH_TEXTS, FORMAT_HINTS, GENERAL_TEXTS } from "./texts.ts";
 import type { TurnContext } from "./turn_context.ts";
 
 /** Whether the whole message is a plain yes (`有`, `是`, `好`…), strictly: `有機肥料` is not. */
@@ -63,7 +68,7 @@ export function answerPending(
     case "product_field":
       return answerProductField(ctx, pending.field === "product_name", text, value);
     case "products":
-      return answerProducts(ctx, text, value, pending.first);
+      return answerProducts(ctx, text, value);
     case "confirm":
       ctx.notices.push(FINISH_TEXTS.nothingToFix);
       return;
@@ -99,6 +104,9 @@ function answerCompany(ctx: TurnContext, field: CompanyField, text: string): voi
   ctx.notices.push(failureText(field, reading.failure) + FORMAT_HINTS[field]);
 }
 
+// A product field is awaited. The name accepts a plain name or a sentence naming the product
+// (never the sentence itself); another field takes the sentence's cues when they state it
+// (`一盒350元` → 350元), else the message as typed.
 function answerProductField(ctx: TurnContext, isName: boolean, text: string, value: string): void {
   // A whole-message finish word ends the product (kept if it has a name); 完成 inside a value
   // (完成度高) is just a value.
@@ -107,26 +115,29 @@ function answerProductField(ctx: TurnContext, isName: boolean, text: string, val
     return requestFinish(ctx);
   }
   if (isName && isYesWord(text)) return; // "yes, a product": the name question is asked again
+  if (isName) {
+    // Skipping the name drops the product; anything else must hold a name.
+    if (isSkipAnswer(text) || isNoneAnswer(text)) {
+      if (answerDraftField(ctx, value) === "dropped") requestFinish(ctx);
+      return;
+    }
+    return takeProductMessage(ctx, value);
+  }
+  if (answerDraftDetails(ctx, value)) return;
   if (answerDraftField(ctx, value) === "dropped") requestFinish(ctx);
 }
 
-function answerProducts(ctx: TurnContext, text: string, value: string, first: boolean): void {
-  if (isNoWord(text)) return requestFinish(ctx);
+// The products question (first, or "more?"): no, yes, a question, or a product's name.
+function answerProducts(ctx: TurnContext, text: string, value: string): void {
+  if (isNoWord(text) || NO_PRODUCTS_PATTERN.test(compact(text))) return requestFinish(ctx);
   if (isYesWord(text) || isAddProductRequest(text)) return startDraft(ctx);
   if (isQuestion(text)) {
     ctx.notices.push(GENERAL_TEXTS.offTopic);
     return;
   }
-  const name = value.trim();
-  // A short single line is taken as the next product's name; a long unlabelled line with
-  // several parts (P001 智能晶片 1000元 …) cannot be split reliably, so the format is shown.
-  if (
-    name.includes("\n") || name.split(/\s+/).length > 3 || name.length > 200 ||
-    SMALL_TALK_WORDS.has(compact(name))
-  ) {
-    // The first products question already shows the format; the "more?" one does not.
-    ctx.notices.push(GENERAL_TEXTS.notUnderstood + (first ? "" : PRODUCT_STEP_TEXTS.useFormat));
+  if (SMALL_TALK_WORDS.has(compact(text))) {
+    ctx.notices.push(GENERAL_TEXTS.notUnderstood);
     return;
   }
-  startDraft(ctx, name);
+  takeProductMessage(ctx, value);
 }

@@ -119,17 +119,30 @@ export function moreProductsQuestion(count: number): string {
 /** Acknowledgements and notices about products. */
 export const PRODUCT_TEXTS = {
   added: (name: string, id: string | null) => `已新增產品「${name}」${id ? `（${id}）` : ""}。`,
+  /** After a product read from a sentence: what was understood, so a misreading shows. */
+  addedWith: (name: string, details: string) => `已新增產品「${name}」（${details}）。`,
+  detail: (label: string, value: string) => `${label}：${value}`,
   updated: (name: string, id: string | null) => `已更新產品「${name}」${id ? `（${id}）` : ""}。`,
   deleted: (name: string, id: string | null) => `已刪除產品「${name}」${id ? `（${id}）` : ""}。`,
   fieldRecorded: (label: string, value: string) => `好的，${label}：${value}。`,
   fieldSkipped: (label: string) => `好的，${label}先略過。`,
+  fieldsRecorded: (items: string) => `好的，${items}。`,
   draftDropped: "好的，這個產品先不新增。",
   idExists: (id: string, name: string) => `產品ID「${id}」已經存在，將會更新原本的「${name}」。`,
   notFound: (key: string) => `找不到產品「${key}」。`,
+  notFoundSaid: "找不到您說的產品。",
+  positionNotFound: (n: number, count: number) =>
+    count === 0 ? "目前還沒有任何產品。" : `目前只有 ${count} 個產品，沒有第 ${n} 個。`,
+  ambiguous: (key: string, names: string) =>
+    `有好幾個產品都符合「${key}」：${names}。請告訴我要刪除哪一個，例如：刪除第1個。`,
+  whichOne: (names: string) => `請告訴我要刪除哪一個產品（${names}），例如：刪除第1個。`,
   existing: (names: string) => `目前的產品有：${names}。`,
   none: "目前還沒有任何產品。",
   tooLong: (label: string, max: number) => `抱歉，${label}最多 ${max} 個字，請精簡後再提供。`,
   nameNeeded: "產品名稱是必填的，請告訴我產品名稱。",
+  /** A sentence in which no product name can be told apart: nothing is stored. */
+  nameUnclear: "抱歉，我看不出產品名稱是哪幾個字。請只回覆產品名稱（例如：恆溫保溫杯），" +
+    "或寫成「品名：恆溫保溫杯 售價：680元」。",
   tooMany: (max: number) => `抱歉，每次最多可登錄 ${max} 個產品，這個產品沒有新增。`,
 } as const;
 
@@ -208,11 +221,6 @@ export const ACK_TEXTS = {
   esg_no: "好的，目前沒有ESG相關認證。",
   many: (items: string) => `好的，已記錄 ${items}。`,
   item: (label: string, value: string) => `${label}：${value}`,
-} as const;
-
-/** Replies to the "more products?" step when the answer is not understood. */
-export const PRODUCT_STEP_TEXTS = {
-  useFormat: `如果要新增產品，請告訴我產品名稱，或依下列格式一次提供：\n\n${PRODUCT_BLOCK_EXAMPLE}`,
 } as const;
 
 /** The reply to an uploaded document (contract §5.10's `✅ 文件處理成功！` format). */

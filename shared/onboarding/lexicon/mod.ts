@@ -18,3 +18,4 @@ export * from "./questions.ts";
 export * from "./company_labels.ts";
 export * from "./industries.ts";
 export * from "./certifications.ts";
+export * from "./product_labels.ts";

@@ -4,126 +4,92 @@
  * as it was in the old system.
  */
 
+import { PRODUCT_FIELD_LABELS } from "../lexicon/mod.ts";
 import type { ProductFields } from "../types.ts";
 import { normalizeText, normalizeValueText } from "./normalize.ts";
 import { isSkipAnswer } from "./yes_no.ts";
 
-/** For each product field, the labels users (and documents) write for it, incl. Simplified. */
-export const PRODUCT_FIELD_LABELS: Readonly<Record<keyof ProductFields, readonly string[]>> = {
-  product_id: [
-    "產品ID",
-    "产品ID",
-    "產品編號",
-    "产品编号",
-    "產品代號",
-    "产品代号",
-    "產品代碼",
-    "产品代码",
-    "編號",
-    "编号",
-    "料號",
-    "料号",
-    "ID",
-    "SKU",
-  ],
-  product_name: [
-    "產品名稱",
-    "产品名称",
-    "產品名",
-    "产品名",
-    "名稱",
-    "名称",
-    "品名",
-    "產品",
-    "产品",
-  ],
-  price: ["價格", "价格", "售價", "售价", "單價", "单价", "定價", "定价", "價錢", "价钱"],
-  main_raw_materials: [
-    "主要原料",
-    "主要原物料",
-    "主要材料",
-    "原物料",
-    "原料",
-    "材料",
-    "材質",
-    "材质",
-  ],
-  product_standard: [
-    "產品規格",
-    "产品规格",
-    "規格",
-    "规格",
-    "尺寸",
-    "精度",
-    "尺寸精度",
-    "尺寸、精度",
-    "規格尺寸",
-  ],
-  technical_advantages: [
-    "技術優勢",
-    "技术优势",
-    "技術特色",
-    "技术特色",
-    "產品特色",
-    "产品特色",
-    "優勢",
-    "优势",
-    "特色",
-    "特點",
-    "特点",
-  ],
-};
-
 const FIELDS = Object.keys(PRODUCT_FIELD_LABELS) as (keyof ProductFields)[];
 
-// Every label, longest first so 產品名稱 is tried before 產品.
-const ALL_LABELS = FIELDS.flatMap((field) =>
-  PRODUCT_FIELD_LABELS[field].map((label) => ({ field, label: label.toLowerCase() }))
-).sort((a, b) => b.label.length - a.label.length);
+// A label as compared: lower case, no spaces (`Unit Price` → `unitprice`).
+function labelKey(label: string): string {
+  return label.toLowerCase().replace(/\s+/g, "");
+}
 
-const LABEL_ALTERNATION = ALL_LABELS.map((l) => l.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-  .join("|");
-// A label at the start of a segment (line start or after ，;、), an optional note in
-// parentheses (產品規格（尺寸、精度）), then a colon.
+// Every label, longest first so 產品名稱 is tried before 產品 and `product name` before `name`.
+const ALL_LABELS = FIELDS.flatMap((field) =>
+  PRODUCT_FIELD_LABELS[field].map((label) => ({ field, label, key: labelKey(label) }))
+).sort((a, b) => b.key.length - a.key.length);
+
+// A label in a pattern: spaces inside it optional, and an English label never part of a
+// longer word (`price` is not read in `priceless`, `id` not in `idea`).
+const LABEL_ALTERNATION = ALL_LABELS.map(({ label }) => {
+  const body = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s*");
+  return /^[a-z]/i.test(label) ? `(?<![a-z])${body}(?![a-z])` : body;
+}).join("|");
+// Where a labelled pair may start: the line start, a separator (，;、|/), or a space.
+const SEGMENT_START = "(?<=^|[,，;；、|｜/／]|\\s)";
+// A label at the start of a segment, an optional note in parentheses (產品規格（尺寸、精度）),
+// then a colon.
 const LABELLED_RE = new RegExp(
-  `(^|[,，;；、]\\s*)(${LABEL_ALTERNATION})\\s*(?:[(（][^)）]*[)）])?\\s*[:：]`,
+  `${SEGMENT_START}(${LABEL_ALTERNATION})\\s*(?:[(（][^)）]*[)）])?\\s*[:：]`,
   "gi",
 );
+// A label without a colon, followed by a space (`品名 桂圓紅棗茶 售價 350元`).
+const BARE_LABEL_RE = new RegExp(`${SEGMENT_START}(${LABEL_ALTERNATION})(?=\\s+\\S)`, "gi");
 const BULLET_RE = /^(?:[-*•·‧]+|\d+[.)、]|[(（]\d+[)）])\s*/;
 
 /**
- * Maps a label or table header (`產品名稱`, `产品ID`, ` 價格（元） `, `產品規格(尺寸、精度)`) to
- * its product field; returns the field, or null when the text is not a product label.
+ * Maps a label or table header (`產品名稱`, `产品ID`, ` 價格（元） `, `產品規格(尺寸、精度)`,
+ * `Unit Price`) to its product field; returns the field, or null when the text is not a product
+ * label.
  */
 export function productFieldForLabel(label: string): keyof ProductFields | null {
   const key = normalizeText(label).replace(BULLET_RE, "").replace(/\([^)]*\)/g, "")
     .replace(/\s+/g, "").replace(/[:*]+$/, "").toLowerCase();
-  return ALL_LABELS.find((l) => l.label === key)?.field ?? null;
+  return ALL_LABELS.find((l) => l.key === key)?.field ?? null;
 }
 
 /**
  * Reads a labelled product block: one `標籤：值` per line (bullets such as ` - ` or `1.` allowed),
- * or several labelled pairs on one line separated by `，` `;` `、` when each pair has its own
- * label. Unlabelled lines are ignored; a later label for the same field wins. Values are
- * trimmed; a skip word (`-`, `無`, `跳過`) sets an optional field to null and never sets
- * `product_name`. Returns the fields found, or null when the text has no product label.
+ * or several labelled pairs on one line separated by `，` `;` `、` `|` `/` or spaces
+ * (`品名：桂圓紅棗茶 售價：350元/盒`, `Name: Smart Plug | Price: NT$799`). Labels may be English
+ * or Simplified. A line may leave out the colons (`品名 桂圓紅棗茶 售價 350元`) only when it
+ * has at least two labels, so that an ordinary sentence is not misread. A line must start with
+ * a label; others are ignored, and a later label for the same field wins. Values are trimmed; a
+ * skip word (`-`, `無`, `跳過`) sets an optional field to null and never sets `product_name`.
+ * Returns the fields found, or null when the text has no product label.
  */
 export function parseProductBlock(text: string): Partial<ProductFields> | null {
   const fields: Partial<ProductFields> = {};
   let labelled = false;
   for (const rawLine of normalizeValueText(text).split("\n")) {
     const line = rawLine.replace(BULLET_RE, "");
-    const matches = [...line.matchAll(LABELLED_RE)];
-    if (matches.length === 0 || matches[0].index !== 0) continue;
+    const matches = labelMatches(line);
+    if (matches === null) continue;
     labelled = true;
     matches.forEach((m, i) => {
-      const field = productFieldForLabel(m[2])!;
+      const field = productFieldForLabel(m[1])!;
       const valueStart = m.index! + m[0].length;
       const valueEnd = i + 1 < matches.length ? matches[i + 1].index! : line.length;
       assign(fields, field, line.slice(valueStart, valueEnd));
     });
   }
   return labelled ? fields : null;
+}
+
+// The labels of a line that starts with one: with colons, or, failing that, at least two
+// bare labels each followed by a value. Null when the line is not labelled.
+function labelMatches(line: string): RegExpMatchArray[] | null {
+  const colon = [...line.matchAll(LABELLED_RE)];
+  if (colon.length > 0) return colon[0].index === 0 ? colon : null;
+  const bare = [...line.matchAll(BARE_LABEL_RE)];
+  if (bare.length < 2 || bare[0].index !== 0) return null;
+  const hasValues = bare.every((m, i) => {
+    const end = i + 1 < bare.length ? bare[i + 1].index! : line.length;
+    return line.slice(m.index! + m[0].length, end).trim() !== "";
+  });
+  return hasValues ? bare : null;
 }
 
 /**
@@ -148,7 +114,7 @@ export function parseProductTableRow(
 
 function assign(fields: Partial<ProductFields>, field: keyof ProductFields, raw: string): void {
   const value = normalizeValueText(raw).replace(/\n/g, " ").replace(
-    /^[,，;；、。\s]+|[,，;；、。\s]+$/g,
+    /^[,，;；、。|｜/／\s]+|[,，;；、。|｜/／\s]+$/g,
     "",
   );
   if (value === "") return;

@@ -105,7 +105,7 @@ for (const c of data.answers) {
   Deno.test(`company fact case ${c.id}: ${c.message}`, async () => {
     const { snapshot, state } = situation(c.context);
     const message = await toTraditional(c.message);
-    const turn = runRuleTurn({ state, snapshot, message });
+    const turn = runRuleTurn({ state, snapshot, message, history: [] });
     const after = applyTurn(snapshot, turn);
     const why = `reply: ${turn.reply}`;
     if (c.expect.asks) {

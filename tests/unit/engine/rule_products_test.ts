@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import type { ConversationState } from "../../../shared/onboarding/engine/state.ts";
+import { toTraditional } from "../../../shared/onboarding/parsing/script.ts";
+import type { OnboardingSnapshot, StoredProduct } from "../../../shared/onboarding/types.ts";
 import { completeCompany, Conversation, P001_BLOCK } from "./conversation.ts";
 
 Deno.test("products: field by field, with skips", () => {
@@ -90,7 +93,10 @@ Deno.test("products: delete by ID and by name; unknown names are reported", () =
 Deno.test("products: too long a value is refused and asked again", () => {
   const c = new Conversation(completeCompany());
   c.say("有");
-  assert.match(c.say("名".repeat(201)), /產品名稱最多 200 個字/);
+  assert.match(c.say(`產品名稱：${"名".repeat(201)}`), /產品名稱最多 200 個字/);
+  assert.deepEqual(c.state.draft, {});
+  // A reply that long is not a name at all: it is asked again, not stored.
+  assert.match(c.say("名".repeat(201)), /看不出產品名稱/);
   assert.deepEqual(c.state.draft, {});
 });
 
@@ -158,3 +164,116 @@ Deno.test("products: greetings are not product names", () => {
   assert.match(c.say("謝謝"), /^抱歉，我沒有看懂您的回答。/);
   assert.equal(c.state.draft, null);
 });
+
+// ---- Table cases: tests/data/product_cases.json (format: /work/cases/FORMAT.md) ----
+
+interface ProductCase {
+  id: string;
+  form: string;
+  context: string;
+  message: string;
+  expect: {
+    products?: Partial<StoredProduct>[];
+    profile?: Record<string, unknown>;
+    asks?: boolean;
+    reply_has?: string[];
+    draft?: Record<string, string | null>;
+    completed?: boolean;
+  };
+}
+
+const cases: ProductCase[] = JSON.parse(
+  await Deno.readTextFile(new URL("../../data/product_cases.json", import.meta.url)),
+).answers;
+
+// The company of FORMAT.md's product contexts.
+function company(): OnboardingSnapshot {
+  const snapshot = completeCompany();
+  snapshot.profile.esg_certifications = ["ISO 14064"];
+  return snapshot;
+}
+
+function stored(id: number, product_id: string | null, name: string, price: string) {
+  return {
+    id,
+    product_id,
+    product_name: name,
+    price,
+    main_raw_materials: null,
+    product_standard: null,
+    technical_advantages: null,
+  };
+}
+
+// The situation before the message, as FORMAT.md describes each context.
+function situation(context: string): { snapshot: OnboardingSnapshot; state: ConversationState } {
+  const snapshot = company();
+  const state: ConversationState = { version: 1, draft: null, confirm: null };
+  const three = [
+    stored(1, "P001", "智能晶片", "1000元"),
+    stored(2, "A-3", "恆溫保溫杯", "680元"),
+    stored(3, null, "手工皂", "150元"),
+  ];
+  switch (context) {
+    case "products":
+      break;
+    case "more_products":
+      snapshot.products = three;
+      break;
+    case "more_products_similar":
+      snapshot.products = [...three, stored(4, "A-4", "保溫杯蓋", "120元")];
+      break;
+    case "draft_name":
+      state.draft = {};
+      break;
+    case "draft_price":
+      state.draft = { product_name: "桂圓紅棗茶", product_id: null };
+      break;
+    default:
+      throw new Error(`unknown context ${context}`);
+  }
+  return { snapshot, state };
+}
+
+Deno.test("product cases: at least 80, ids unique", () => {
+  assert.ok(cases.length >= 80, `${cases.length} cases`);
+  assert.equal(new Set(cases.map((c) => c.id)).size, cases.length);
+});
+
+for (const tc of cases) {
+  Deno.test(`product case ${tc.id}: ${tc.message.replace(/\n/g, " ⏎ ")}`, async () => {
+    const { snapshot, state } = situation(tc.context);
+    const c = new Conversation(snapshot, state);
+    const message = tc.form === "simplified" ? await toTraditional(tc.message) : tc.message;
+    const reply = c.say(message);
+    const turn = c.last!;
+    const expect = tc.expect;
+    if (expect.asks) {
+      assert.deepEqual(turn.profile, {}, "no company field may change");
+      assert.deepEqual(turn.productChanges, [], "no product may change");
+    }
+    if (expect.products) {
+      assert.deepEqual(
+        c.snapshot.products.map((p, i) => {
+          const want = expect.products![i] ?? {};
+          return Object.fromEntries(Object.keys(want).map((k) => [k, p[k as keyof StoredProduct]]));
+        }),
+        expect.products,
+        reply,
+      );
+    } else {
+      assert.deepEqual(c.snapshot.products, snapshot.products, "products must not change");
+    }
+    for (const [key, value] of Object.entries(expect.profile ?? {})) {
+      assert.deepEqual(c.snapshot.profile[key as keyof typeof c.snapshot.profile], value, key);
+    }
+    if (!expect.profile) assert.deepEqual(turn.profile, {}, "company fields must not change");
+    if (expect.draft !== undefined) assert.deepEqual(c.state.draft, expect.draft, reply);
+    for (const part of expect.reply_has ?? []) {
+      assert.ok(reply.includes(part), `${part} in ${reply}`);
+    }
+    if (expect.completed !== undefined) assert.equal(c.completed, expect.completed);
+    // A product is never echoed as a quoted sentence.
+    if ([...message].length > 12) assert.ok(!reply.includes(`「${message}」`), reply);
+  });
+}
