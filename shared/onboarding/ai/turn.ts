@@ -19,7 +19,6 @@ import { pendingItem } from "../engine/pending.ts";
 import { closeDraft } from "../engine/product_flow.ts";
 import { endTurn } from "../engine/rule_engine.ts";
 import { isNoWord, isYesWord, requestFinish } from "../engine/steps.ts";
-import { failureText, FORMAT_HINTS } from "../engine/texts.ts";
 import { TurnContext } from "../engine/turn_context.ts";
 import type { EngineInput, EngineTurn } from "../engine/types.ts";
 import { companyUpdate, isEmptyUpdate } from "./company.ts";
@@ -73,7 +72,7 @@ export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn 
       ctx.notices.push(...update.hints);
       refusedValues ||= update.problems.length > 0;
       for (const problem of update.problems) {
-        ctx.notices.push(failureText(problem.field, problem.reason) + FORMAT_HINTS[problem.field]);
+        ctx.refuse(problem.field, problem.reason, problem.value);
       }
     }
   }

@@ -12,14 +12,7 @@ import { readBareAnswer, settleEsg } from "./company_answer.ts";
 import { compact, isAddProductRequest, isFinishWord } from "./commands.ts";
 import type { Pending } from "./pending.ts";
 import { answerDraftField, closeDraft, startDraft } from "./product_flow.ts";
-import {
-  failureText,
-  FIELD_LABELS,
-  FINISH_TEXTS,
-  FORMAT_HINTS,
-  GENERAL_TEXTS,
-  PRODUCT_STEP_TEXTS,
-} from "./texts.ts";
+import { FIELD_LABELS, FINISH_TEXTS, GENERAL_TEXTS, PRODUCT_STEP_TEXTS } from "./texts.ts";
 import type { TurnContext } from "./turn_context.ts";
 
 /** Whether the whole message is a plain yes (`有`, `是`, `好`…), strictly: `有機肥料` is not. */
@@ -74,13 +67,14 @@ function answerCompany(ctx: TurnContext, field: CompanyField, text: string): voi
   ctx.setProfile(settled.patch);
   ctx.notices.push(...reading.hints);
   ctx.askEsgNames ||= settled.askEsgNames || reading.askEsgNames === true;
+  if (reading.hedged) ctx.hedged.add(field);
   if (reading.failure === undefined) return;
   if (isFinishWord(text)) return requestFinish(ctx);
   if (isQuestion(text)) {
     ctx.notices.push(GENERAL_TEXTS.offTopic);
     return;
   }
-  ctx.notices.push(failureText(field, reading.failure) + FORMAT_HINTS[field]);
+  ctx.refuse(field, reading.failure, reading.value);
 }
 
 function answerProductField(ctx: TurnContext, isName: boolean, text: string, value: string): void {
