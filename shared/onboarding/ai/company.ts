@@ -31,7 +31,7 @@ export interface CompanyUpdate {
   /** Values to store (already consistent: ESG list and flag agree). */
   patch: Partial<CompanyProfile>;
   /** Proposed values that were refused, by field, to be re-asked. */
-  problems: { field: CompanyField; reason: ParseFailure }[];
+  problems: { field: CompanyField; reason: ParseFailure; value?: number }[];
   /** Category hints (an ESG name given as a company certification, and the reverse). */
   hints: string[];
   /** ESG was said to be yes without any name: ask which. */
@@ -92,7 +92,11 @@ export function readModelCompany(
     Object.assign(running, answer.patch);
     out.hints.push(...answer.hints);
     out.askEsgNames ||= answer.askEsgNames === true;
-    if (answer.failure !== undefined) out.problems.push({ field, reason: answer.failure });
+    if (answer.failure !== undefined) {
+      // An implausible value travels with its reason, to be confirmed as in the rule engine.
+      const value = answer.value === undefined ? {} : { value: answer.value };
+      out.problems.push({ field, reason: answer.failure, ...value });
+    }
   }
   const settled = settleEsg(patch, profile);
   out.patch = settled.patch;

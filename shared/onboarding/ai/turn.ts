@@ -12,8 +12,6 @@ import {
   endTurn,
   type EngineInput,
   type EngineTurn,
-  failureText,
-  FORMAT_HINTS,
   GENERAL_TEXTS,
   isAddProductRequest,
   isConfirmWord,
@@ -85,7 +83,7 @@ export function decideTurn(input: EngineInput, result: TurnResult): DecidedTurn 
       ctx.notices.push(...update.hints);
       refusedValues ||= update.problems.length > 0;
       for (const problem of update.problems) {
-        ctx.notices.push(failureText(problem.field, problem.reason) + FORMAT_HINTS[problem.field]);
+        ctx.refuse(problem.field, problem.reason, problem.value);
       }
     }
   }

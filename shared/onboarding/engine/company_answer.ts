@@ -10,7 +10,7 @@ import { parseAmount } from "../parsing/amount.ts";
 import { parseCertificationList } from "../parsing/certifications.ts";
 import { parseCount } from "../parsing/count.ts";
 import { extractIndustry } from "../parsing/industry.ts";
-import type { ParseFailure } from "../parsing/outcome.ts";
+import type { ParseFailure, ParseOutcome } from "../parsing/outcome.ts";
 import { isNoneAnswer, parseYesNo } from "../parsing/yes_no.ts";
 import { MAX_INDUSTRY_LENGTH } from "../limits.ts";
 import type { CompanyField } from "../progress.ts";
@@ -24,6 +24,10 @@ export interface FieldReading {
   patch: Partial<CompanyProfile>;
   /** Why the answer was refused, when it was. */
   failure?: ParseFailure;
+  /** The value read, when it is to be confirmed rather than refused (`implausible`). */
+  value?: number;
+  /** The user hedged the value (`大約12件`): it is stored, and the acknowledgement says so. */
+  hedged?: boolean;
   /** Notes for the user, e.g. a certification given in the wrong category. */
   hints: string[];
   /** The user said "yes, we have ESG certifications" without naming them. */
@@ -45,24 +49,37 @@ export function readBareAnswer(
       }
       return { patch: { industry }, hints: [] };
     }
-    case "capital_amount": {
-      const amount = parseAmount(text);
-      return amount.ok
-        ? { patch: { capital_amount: amount.value }, hints: [] }
-        : { patch: {}, failure: amount.reason, hints: [] };
-    }
+    case "capital_amount":
+      return numberReading(field, parseAmount(text));
     case "invention_patent_count":
-    case "utility_patent_count": {
-      const count = parseCount(text);
-      return count.ok
-        ? { patch: { [field]: count.value }, hints: [] }
-        : { patch: {}, failure: count.reason, hints: [] };
-    }
+    case "utility_patent_count":
+      return numberReading(field, parseCount(text));
     case "certification_count":
       return readCertificationAnswer(text, profile);
     case "esg_certification":
       return readEsgAnswer(text);
   }
+}
+
+// A parsed number as a reading: the value (hedged or not), or the refusal with the value to
+// confirm when there is one.
+function numberReading(
+  field: "capital_amount" | "invention_patent_count" | "utility_patent_count",
+  outcome: ParseOutcome<number>,
+): FieldReading {
+  if (outcome.ok) {
+    return {
+      patch: { [field]: outcome.value },
+      hints: [],
+      ...(outcome.hedged && { hedged: true }),
+    };
+  }
+  return {
+    patch: {},
+    failure: outcome.reason,
+    hints: [],
+    ...(outcome.value !== undefined && { value: outcome.value }),
+  };
 }
 
 // A count (3, 三份, 沒有) or a list of names (ISO 9001、ISO 14001 → 2). ESG names in the list
@@ -89,7 +106,7 @@ function readCertificationAnswer(text: string, profile: CompanyProfile): FieldRe
   if (stated.ok) {
     patch.certification_count = stated.value;
     patch.certifications = stated.value === 0 ? [] : null;
-    return { patch, hints };
+    return { patch, hints, ...(stated.hedged && { hedged: true }) };
   }
   // Only ESG names were given: the ESG part is kept, the company count is still to be asked.
   if (list.esg.length > 0) return { patch, hints };

@@ -23,10 +23,15 @@ export function endTurn(ctx: TurnContext, previous: ConversationState): EngineTu
     ctx.confirming = false;
   }
   const digest = ctx.confirming ? snapshotDigest(ctx.current) : null;
+  // A value to confirm is dropped if the same turn stored that field after all.
+  const pendingValue = ctx.pendingValue !== null && !(ctx.pendingValue.field in ctx.profile)
+    ? ctx.pendingValue
+    : null;
   const state: ConversationState = {
     version: 1,
     draft: ctx.draft,
     confirm: digest === null ? null : { digest },
+    ...(pendingValue !== null && { pendingValue }),
   };
   const reply = buildReply({
     before: ctx.before,
@@ -35,6 +40,7 @@ export function endTurn(ctx: TurnContext, previous: ConversationState): EngineTu
     notes: ctx.notes,
     notices: ctx.notices,
     askEsgNames: ctx.askEsgNames,
+    hedged: ctx.hedged,
     summaryChanged: previous.confirm !== null && digest !== null &&
       previous.confirm.digest !== digest,
   });

@@ -21,7 +21,9 @@ export interface FactsReading {
   /** Values to store. */
   patch: Partial<CompanyProfile>;
   /** Labelled values that were refused, by company field. */
-  problems: { field: CompanyField; reason: ParseFailure }[];
+  problems: { field: CompanyField; reason: ParseFailure; value?: number }[];
+  /** Company fields whose value the user hedged (`大約12件`). */
+  hedged: CompanyField[];
   /** Category hints (ESG vs company certifications). */
   hints: string[];
   /** ESG was said to be yes without any name. */
@@ -38,10 +40,7 @@ export function readFacts(text: string, profile: CompanyProfile): FactsReading {
   const facts = extractFacts(text);
   const raw: Partial<CompanyProfile> = { ...facts.profile };
   const hints: string[] = [];
-  const problems = facts.problems.map((p) => ({
-    field: companyFieldOf(p.field),
-    reason: p.reason,
-  }));
+  const problems = facts.problems.map((p) => ({ ...p, field: companyFieldOf(p.field) }));
 
   // ESG names stated without mentioning ESG were given as company certifications; the
   // extractor already moved them to the ESG list, the user should know why.
@@ -67,6 +66,7 @@ export function readFacts(text: string, profile: CompanyProfile): FactsReading {
   return {
     patch: settled.patch,
     problems,
+    hedged: (facts.hedged ?? []).map(companyFieldOf),
     hints,
     askEsgNames: settled.askEsgNames,
     found: Object.keys(facts.profile).length > 0 || problems.length > 0,

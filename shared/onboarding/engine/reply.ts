@@ -20,9 +20,11 @@ import { fieldValueText, summaryWithPrompt } from "./summary.ts";
 import {
   ACK_TEXTS,
   COMPANY_QUESTIONS,
+  confirmValueText,
   ESG_WHICH_QUESTION,
   FIELD_LABELS,
   GENERAL_TEXTS,
+  HEDGED_NOTE,
   moreProductsQuestion,
   productQuestion,
   PRODUCTS_FIRST_QUESTION,
@@ -42,37 +44,48 @@ export interface ReplyInput {
   notices?: string[];
   /** Ask which ESG certifications instead of the plain ESG question. */
   askEsgNames?: boolean;
+  /** Company fields whose value the user hedged this turn (the ack says it can be changed). */
+  hedged?: ReadonlySet<CompanyField>;
   /** The summary is shown again because the data changed since it was last shown. */
   summaryChanged?: boolean;
 }
 
-/** Acknowledgements of the company fields that changed between two profiles. */
-export function acknowledgeProfile(before: CompanyProfile, after: CompanyProfile): string[] {
+/**
+ * Acknowledgements of the company fields that changed between two profiles; a value in
+ * `hedged` (the user said 大約…) is followed by a note that it can be changed later.
+ */
+export function acknowledgeProfile(
+  before: CompanyProfile,
+  after: CompanyProfile,
+  hedged: ReadonlySet<CompanyField> = new Set(),
+): string[] {
   const added: CompanyField[] = [];
   const updated: string[] = [];
+  const shown = (field: CompanyField) =>
+    fieldValueText(after, field)! + (hedged.has(field) ? HEDGED_NOTE : "");
   for (const field of COMPANY_FIELDS) {
     const now = fieldValueText(after, field);
     const was = fieldValueText(before, field);
     if (now === null || now === was) continue;
     if (was === null) added.push(field);
-    else updated.push(GENERAL_TEXTS.updated(FIELD_LABELS[field], now));
+    else updated.push(GENERAL_TEXTS.updated(FIELD_LABELS[field], shown(field)));
   }
   const out: string[] = [];
-  if (added.length === 1) out.push(singleAck(added[0], after));
+  if (added.length === 1) out.push(singleAck(added[0], after, shown(added[0])));
   if (added.length > 1) {
-    const items = added.map((f) => ACK_TEXTS.item(FIELD_LABELS[f], fieldValueText(after, f)!));
+    const items = added.map((f) => ACK_TEXTS.item(FIELD_LABELS[f], shown(f)));
     out.push(ACK_TEXTS.many(items.join("；")));
   }
   return [...out, ...updated];
 }
 
-function singleAck(field: CompanyField, profile: CompanyProfile): string {
+function singleAck(field: CompanyField, profile: CompanyProfile, shown: string): string {
   if (field === "esg_certification") {
     return profile.esg_certification
       ? ACK_TEXTS.esg_yes(joinNames(profile.esg_certifications ?? []))
       : ACK_TEXTS.esg_no;
   }
-  return ACK_TEXTS[field](fieldValueText(profile, field)!);
+  return ACK_TEXTS[field](shown);
 }
 
 /** Progress in words when it helps: the company part just completed, or 1–2 items left. */
@@ -89,8 +102,8 @@ export function progressRemark(
 }
 
 /**
- * The one question to ask next, derived from the data and the state: the summary while
- * confirming, the next field of a product being collected, the first missing company field,
+ * The one question to ask next, derived from the data and the state: a value to confirm, the
+ * summary while confirming, the next field of a product being collected, the first missing company field,
  * then the first or the "more products?" question.
  */
 export function nextQuestion(
@@ -98,6 +111,9 @@ export function nextQuestion(
   state: ConversationState,
   opts: { askEsgNames?: boolean; summaryChanged?: boolean } = {},
 ): string {
+  if (state.pendingValue) {
+    return confirmValueText(state.pendingValue.field, state.pendingValue.value);
+  }
   if (state.confirm) return summaryWithPrompt(snapshot, opts.summaryChanged);
   if (state.draft) {
     const field = nextDraftField(state.draft);
@@ -119,7 +135,7 @@ export function nextQuestion(
  * multi-line questions go into paragraphs of their own.
  */
 export function buildReply(input: ReplyInput): string {
-  const acks = acknowledgeProfile(input.before.profile, input.after.profile);
+  const acks = acknowledgeProfile(input.before.profile, input.after.profile, input.hedged);
   const remark = progressRemark(input.before, input.after);
   const lead = [...acks, ...(input.notes ?? []), ...(remark ? [remark] : [])].join("");
   const notices = input.notices ?? [];

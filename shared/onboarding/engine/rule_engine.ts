@@ -26,9 +26,9 @@ import { detectHelpTopic, HELP_ANSWERS } from "./help.ts";
 import { pendingItem } from "./pending.ts";
 import { deleteProduct, handleProductBlock, startDraft } from "./product_flow.ts";
 import { initialState } from "./state.ts";
-import { answerPending } from "./steps.ts";
+import { answerPending, isYesWord } from "./steps.ts";
 import { snapshotDigest } from "./summary.ts";
-import { failureText, FINISH_TEXTS, FORMAT_HINTS } from "./texts.ts";
+import { FINISH_TEXTS, VALUE_NOT_CONFIRMED } from "./texts.ts";
 import { TurnContext } from "./turn_context.ts";
 import type { ConversationEngine, EngineInput, EngineTurn } from "./types.ts";
 
@@ -36,7 +36,8 @@ import type { ConversationEngine, EngineInput, EngineTurn } from "./types.ts";
 export function runRuleTurn(input: EngineInput): EngineTurn {
   const text = normalizeText(input.message);
   const ctx = new TurnContext(input.snapshot, input.state);
-  if (ctx.confirming) {
+  confirmValueStep(ctx, text);
+  if (ctx.confirming && !ctx.handled) {
     const early = confirmationStep(ctx, input, text);
     if (early) return early;
   }
@@ -50,6 +51,21 @@ export const ruleEngine: ConversationEngine = {
   historyLength: 0,
   turn: (input) => Promise.resolve(runRuleTurn(input)),
 };
+
+// The previous reply asked to confirm an unlikely value (a capital under NT$1,000): a yes
+// stores it, a no drops it; any other message is read as usual, which clears the question.
+// Checked before the summary's confirmation, so `是` answers the question that was asked.
+function confirmValueStep(ctx: TurnContext, text: string): void {
+  const asked = ctx.askedToConfirm;
+  if (asked === null) return;
+  if (isYesWord(text) || isConfirmWord(text)) {
+    ctx.setProfile({ [asked.field]: asked.value });
+    ctx.handled = true;
+  } else if (isRejectWord(text)) {
+    ctx.notices.push(VALUE_NOT_CONFIRMED);
+    ctx.handled = true;
+  }
+}
 
 // At the summary: a confirmation completes the session only if the data is complete and is
 // still what the summary showed; otherwise the message is read as a correction.
@@ -120,9 +136,8 @@ function readCompanyFacts(ctx: TurnContext, text: string): void {
   ctx.setProfile(facts.patch);
   ctx.askEsgNames ||= facts.askEsgNames;
   ctx.notices.push(...facts.hints);
-  for (const problem of facts.problems) {
-    ctx.notices.push(failureText(problem.field, problem.reason) + FORMAT_HINTS[problem.field]);
-  }
+  for (const field of facts.hedged) ctx.hedged.add(field);
+  for (const problem of facts.problems) ctx.refuse(problem.field, problem.reason, problem.value);
 }
 
 // The lines of a message that are not `產品標籤：值`, for the company-fact reader.

@@ -39,6 +39,18 @@ export interface ConversationState {
    * showed, so a confirmation only completes the session for the data the user actually saw.
    */
   confirm: { digest: string } | null;
+  /**
+   * A value read clearly but unlikely (a capital under NT$1,000), not stored: the reply asked
+   * the user to confirm it. A yes on the next turn stores it; any other message is read as
+   * usual and clears it. Absent when nothing awaits confirmation.
+   */
+  pendingValue?: PendingValue;
+}
+
+/** A value awaiting the user's confirmation (only the capital is ever confirmed). */
+export interface PendingValue {
+  field: "capital_amount";
+  value: number;
 }
 
 /** The state of a new session: nothing in progress. */
@@ -67,6 +79,13 @@ export function parseState(raw: unknown): ConversationState {
   const confirm = r.confirm as Record<string, unknown> | null | undefined;
   if (typeof confirm === "object" && confirm !== null && typeof confirm.digest === "string") {
     state.confirm = { digest: confirm.digest };
+  }
+  const pending = r.pendingValue as Record<string, unknown> | null | undefined;
+  if (
+    typeof pending === "object" && pending !== null && pending.field === "capital_amount" &&
+    typeof pending.value === "number" && Number.isSafeInteger(pending.value) && pending.value > 0
+  ) {
+    state.pendingValue = { field: pending.field, value: pending.value };
   }
   return state;
 }

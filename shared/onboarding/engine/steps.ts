@@ -95,13 +95,14 @@ function answerCompany(ctx: TurnContext, field: CompanyField, text: string): voi
   ctx.setProfile(settled.patch);
   ctx.notices.push(...reading.hints);
   ctx.askEsgNames ||= settled.askEsgNames || reading.askEsgNames === true;
+  if (reading.hedged) ctx.hedged.add(field);
   if (reading.failure === undefined) return;
   if (isFinishWord(text)) return requestFinish(ctx); // `沒有了` where 沒有 answers nothing
   if (isQuestion(text)) {
     ctx.notices.push(GENERAL_TEXTS.offTopic);
     return;
   }
-  ctx.notices.push(failureText(field, reading.failure) + FORMAT_HINTS[field]);
+  ctx.refuse(field, reading.failure, reading.value);
 }
 
 // A product field is awaited. The name accepts a plain name or a sentence naming the product

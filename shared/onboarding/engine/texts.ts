@@ -9,7 +9,7 @@
 import type { ParseFailure } from "../parsing/outcome.ts";
 import type { CompanyField } from "../progress.ts";
 import type { CompanyProfile, ProductChange, StoredProduct } from "../types.ts";
-import { formatTwd } from "./format.ts";
+import { formatTwd, withSeparators } from "./format.ts";
 import type { ProductFieldKey } from "./state.ts";
 
 /** Short names of the company fields, used in acknowledgements, re-asks and summaries. */
@@ -38,19 +38,22 @@ export const COMPANY_QUESTIONS: Readonly<Record<CompanyField, string>> = {
 export const ESG_WHICH_QUESTION =
   "請問是哪些ESG相關認證呢？請列出名稱（例如：ISO 14064、ISO 14067、GRI）；如果其實沒有，請回答「無」。";
 
-/** How to answer each company field, said after a value was refused. */
+/** How to answer each company field, said after a value was refused: one example each. */
 export const FORMAT_HINTS: Readonly<Record<CompanyField, string>> = {
-  industry: "請告訴我產業別，例如：電子業、食品業、鋼鐵業。",
-  capital_amount: "請輸入數字，例如：500萬 或 5,000,000。",
-  invention_patent_count: "請輸入件數，例如：10 或 十件；沒有的話請回答「0」或「沒有」。",
-  utility_patent_count: "請輸入件數，例如：5 或 五件；沒有的話請回答「0」或「沒有」。",
+  industry: "請告訴我產業別，例如：電子業。",
+  capital_amount: "請輸入數字，例如：500萬。",
+  invention_patent_count: "請輸入件數，例如：10件；沒有的話請回答「0」。",
+  utility_patent_count: "請輸入件數，例如：5件；沒有的話請回答「0」。",
   certification_count:
     "請輸入數量（例如：3），或直接列出名稱（例如：ISO 9001、ISO 14001）；沒有的話請回答「沒有」。",
   esg_certification: "請列出ESG相關認證的名稱，例如：ISO 14064、ISO 14067；沒有的話請回答「無」。",
 };
 
-/** Why a value was refused, phrased for the field it was meant for. */
-export function failureText(field: CompanyField, reason: ParseFailure): string {
+/**
+ * Why a value was refused, phrased for the field it was meant for. `value` is the value read
+ * when the reason is `implausible` (then the text asks the user to confirm it).
+ */
+export function failureText(field: CompanyField, reason: ParseFailure, value?: number): string {
   const label = FIELD_LABELS[field];
   switch (reason) {
     case "negative":
@@ -61,10 +64,50 @@ export function failureText(field: CompanyField, reason: ParseFailure): string {
       return `抱歉，這個${label}似乎太大了，請再確認一下。`;
     case "invalid":
       return `抱歉，我無法確定${label}是多少（請提供一個明確的數字）。`;
+    case "ambiguous":
+      return `抱歉，${label}需要一個確定的數字，您提供的是範圍或不只一個數字。`;
+    case "foreign_currency":
+      return `抱歉，${label}請以新臺幣（NT$）計算，麻煩換算成新臺幣後再告訴我。`;
+    case "implausible":
+      return value === undefined
+        ? `這個${label}似乎偏低，請再確認一下。`
+        : confirmValueText(field, value);
     case "missing":
       return `抱歉，我沒有看懂您的${label}。`;
   }
 }
+
+/**
+ * The whole re-ask for a refused value: why, then how to answer (one example). A value to
+ * confirm is a question of its own, so it gets no format hint.
+ */
+export function refusalText(field: CompanyField, reason: ParseFailure, value?: number): string {
+  const text = failureText(field, reason, value);
+  return reason === "implausible" ? text : text + FORMAT_HINTS[field];
+}
+
+/**
+ * Asks the user to confirm a value that reads clearly but is unlikely (a capital under
+ * NT$1,000: usually 萬 was left out). A yes stores it; anything else is read as a new answer.
+ */
+export function confirmValueText(field: CompanyField, value: number): string {
+  const label = FIELD_LABELS[field];
+  const shown = field === "capital_amount" ? `${withSeparators(value)} 元` : `${value}`;
+  const example = field === "capital_amount" ? "500萬" : "10";
+  return `${label} ${shown}似乎偏低，請確認：是 ${shown}嗎？` +
+    `正確請回答「是」，或輸入正確${
+      field === "capital_amount" ? "金額" : "數字"
+    }（例如：${example}）。`;
+}
+
+/** Said when the user declines a value they were asked to confirm: nothing is stored. */
+export const VALUE_NOT_CONFIRMED = "好的，這個數值先不記錄。";
+
+/**
+ * Added to the acknowledgement of a value the user hedged (`大約12件`): it is stored, and the
+ * user is told it can be changed later.
+ */
+export const HEDGED_NOTE = "（您說大約，之後可以再修改）";
 
 /** Short names of the product fields (the standard one keeps the contract's wording). */
 export const PRODUCT_LABELS: Readonly<Record<ProductFieldKey, string>> = {

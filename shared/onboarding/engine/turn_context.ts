@@ -6,9 +6,12 @@
  * @module private: outside this folder, import it through `mod.ts`.
  */
 
+import type { ParseFailure } from "../parsing/outcome.ts";
+import type { CompanyField } from "../progress.ts";
 import type { CompanyProfile, OnboardingSnapshot, ProductChange } from "../types.ts";
 import { applyProductChange } from "./apply.ts";
-import type { ConversationState, ProductDraft } from "./state.ts";
+import type { ConversationState, PendingValue, ProductDraft } from "./state.ts";
+import { refusalText } from "./texts.ts";
 
 /** One turn in progress. */
 export class TurnContext {
@@ -32,12 +35,37 @@ export class TurnContext {
   askEsgNames = false;
   /** Whether anything in the message was understood. */
   handled = false;
+  /** Company fields whose value this turn the user hedged (`大約12件`); the ack says so. */
+  readonly hedged = new Set<CompanyField>();
+  /** A value to confirm on the next turn (set by `refuse` for an implausible value). */
+  pendingValue: PendingValue | null = null;
+  /** The value the previous turn asked to confirm, if any. */
+  readonly askedToConfirm: PendingValue | null;
 
   constructor(snapshot: OnboardingSnapshot, state: ConversationState) {
     this.before = snapshot;
     this.current = { profile: { ...snapshot.profile }, products: [...snapshot.products] };
     this.draft = state.draft ? { ...state.draft } : null;
     this.confirming = state.confirm !== null;
+    this.askedToConfirm = state.pendingValue ?? null;
+  }
+
+  /**
+   * Records why a value for `field` was refused. An implausible capital is not refused but
+   * asked about (the next question is the confirmation), unless it is the very value the
+   * previous turn asked to confirm: saying it again confirms it, so it is stored.
+   */
+  refuse(field: CompanyField, reason: ParseFailure, value?: number): void {
+    if (reason === "implausible" && field === "capital_amount" && value !== undefined) {
+      const asked = this.askedToConfirm;
+      if (asked !== null && asked.field === field && asked.value === value) {
+        this.setProfile({ capital_amount: value });
+      } else {
+        this.pendingValue = { field, value };
+      }
+      return;
+    }
+    this.notices.push(refusalText(field, reason, value));
   }
 
   /** Records company values (already validated). */

@@ -1,8 +1,9 @@
 /**
  * The conversation's vocabulary, in one place: every word set the engines and parsers
  * recognise (yes, no and none, finish, confirm, correction, delete, skip, question markers,
- * hedges, and so on). Nothing outside this module defines a word list, so a word added here is
- * understood everywhere at once, and two readers can no longer disagree about it.
+ * hedges, measure words, money units and currencies, and so on). Nothing outside this module
+ * defines a word list, so a word added here is understood everywhere at once, and two readers
+ * can no longer disagree about it.
  *
  * Sets are matched against normalised text (`parsing/normalize.ts`): full-width forms are
  * already ASCII, and Simplified Chinese has been converted to Traditional
@@ -19,3 +20,4 @@ export * from "./company_labels.ts";
 export * from "./industries.ts";
 export * from "./certifications.ts";
 export * from "./product_labels.ts";
+export * from "./units.ts";

@@ -20,12 +20,16 @@ import { isNoneAnswer, parseYesNo } from "./yes_no.ts";
 export interface FactProblem {
   field: keyof CompanyProfile;
   reason: ParseFailure;
+  /** The value read, when it is to be confirmed rather than refused (`implausible`). */
+  value?: number;
 }
 
 /** What a message said: the accepted values and the refused ones. */
 export interface ExtractedFacts {
   profile: Partial<CompanyProfile>;
   problems: FactProblem[];
+  /** Fields whose value the user hedged (`大約12件`); present only when there are some. */
+  hedged?: (keyof CompanyProfile)[];
 }
 
 // Words around a value that carry no value themselves; a clause left with nothing else gave
@@ -45,14 +49,18 @@ const FILLER_RE =
  */
 export function extractFacts(message: string): ExtractedFacts {
   const profile: Partial<CompanyProfile> = {};
-  const problems = new Map<keyof CompanyProfile, ParseFailure>();
+  const problems = new Map<keyof CompanyProfile, FactProblem>();
+  const hedged = new Set<keyof CompanyProfile>();
   const set = <K extends keyof CompanyProfile>(key: K, value: CompanyProfile[K]) => {
     profile[key] = value;
     problems.delete(key);
+    hedged.delete(key);
   };
-  const refuse = (field: FactField, reason: ParseFailure) => {
-    for (const key of FACT_PROFILE_FIELDS[field]) delete profile[key];
-    problems.set(FACT_PROFILE_FIELDS[field][0], reason);
+  const refuse = (field: FactField, reason: ParseFailure, value?: number) => {
+    const key = FACT_PROFILE_FIELDS[field][0];
+    for (const k of FACT_PROFILE_FIELDS[field]) delete profile[k];
+    hedged.delete(key);
+    problems.set(key, value === undefined ? { field: key, reason } : { field: key, reason, value });
   };
 
   // Count labels given without a value, waiting for a shared `各N件` (發明專利和新型專利各2件).
@@ -86,7 +94,12 @@ export function extractFacts(message: string): ExtractedFacts {
           if (empty) break;
           const outcome = field === "capital_amount" ? parseAmount(value) : parseCount(value);
           if (outcome.ok) set(field, outcome.value);
-          else refuse(field, outcome.reason === "missing" ? "invalid" : outcome.reason);
+          else {refuse(
+              field,
+              outcome.reason === "missing" ? "invalid" : outcome.reason,
+              outcome.value,
+            );}
+          if (outcome.ok && outcome.hedged) hedged.add(field);
           break;
         }
         case "certification_count":
@@ -100,7 +113,8 @@ export function extractFacts(message: string): ExtractedFacts {
   }
   return {
     profile,
-    problems: [...problems].map(([field, reason]) => ({ field, reason })),
+    problems: [...problems.values()],
+    ...(hedged.size > 0 ? { hedged: [...hedged] } : {}),
   };
 }
 

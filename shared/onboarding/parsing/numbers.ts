@@ -66,9 +66,10 @@ type Piece =
 /**
  * Parses a token that is entirely one number: `5000000`, `5,000,000`, `1.5`, `５００`, `五百萬`,
  * `十二`, `兩千`, `一千零五`, `1億2千萬`, `1.5億`, `3千5百萬`, `12萬3456`, `二〇二四`, and the
- * colloquial `兩萬五` (25000). Spaces next to a unit are ignored (`5,000 萬`). Returns the value,
- * or null when the token is not a number (signs are not accepted: callers decide what a minus
- * means). Arithmetic is done on scaled bigints, so `1.1億` is exactly 110000000.
+ * colloquial `兩萬五` (25000); `三四` (a range) is not a number. Spaces next to a unit are
+ * ignored (`5,000 萬`). Returns the value, or null when the token is not a number (signs are
+ * not accepted: callers decide what a minus means). Arithmetic is done on scaled bigints, so
+ * `1.1億` is exactly 110000000.
  */
 export function parseChineseNumber(token: string): number | null {
   const t = normalizeText(token).replace(/\s+(?=\D)|(?<=\D)\s+/g, "");
@@ -182,10 +183,15 @@ function evaluate(pieces: Piece[], scale: bigint): bigint | null {
   return sections.reduce((sum, s) => sum + s.value, 0n) + section + tail;
 }
 
-/** Digits without units: Arabic as written, Chinese read digit by digit (二〇二四 = 2024). */
+/**
+ * Digits without units: Arabic as written, Chinese read digit by digit (二〇二四 = 2024) only
+ * from three digits on. Two Chinese digits side by side (三四, 五六) are said for a range
+ * ("three or four"), never for 34, so they are not a number.
+ */
 function positional(pieces: Piece[], scale: bigint): bigint | null {
   if (pieces.length === 1) return (pieces[0] as { value: bigint }).value;
   if (pieces.some((p) => p.kind === "num" && p.arabic)) return null;
+  if (pieces.length < 3) return null;
   let v = 0n;
   for (const p of pieces) v = v * 10n + (p as { value: bigint }).value / scale;
   return v * scale;

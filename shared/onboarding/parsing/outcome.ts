@@ -9,20 +9,39 @@
  * - `negative`: the value carried a minus sign or 負;
  * - `range`: outside the allowed range on the low side (e.g. a capital of 0);
  * - `too_large`: above the allowed maximum;
- * - `invalid`: present but unusable (a range such as 500~600萬, a fraction where an integer is
- *   needed, several conflicting numbers, a malformed number).
+ * - `invalid`: present but unusable (a fraction where an integer is needed, an approximation
+ *   such as 十幾件 or 100件以上, scientific notation, a malformed number);
+ * - `ambiguous`: a range or a choice (`三四件`, `5~6件`, `10或12件`) or two different numbers,
+ *   where one number is needed;
+ * - `foreign_currency`: an amount in a currency other than the New Taiwan dollar (`100萬美元`);
+ * - `implausible`: a value that reads clearly but is unlikely (a capital under NT$1,000); the
+ *   outcome carries it so the user can be asked to confirm it.
  */
-export type ParseFailure = "missing" | "negative" | "range" | "too_large" | "invalid";
+export type ParseFailure =
+  | "missing"
+  | "negative"
+  | "range"
+  | "too_large"
+  | "invalid"
+  | "ambiguous"
+  | "foreign_currency"
+  | "implausible";
 
-/** Either `{ ok: true, value }` or `{ ok: false, reason }`. */
-export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; reason: ParseFailure };
+/**
+ * Either `{ ok: true, value }` (with `hedged: true` when the user qualified the value, as in
+ * `大約12件`: it is kept, and the acknowledgement says it can be corrected) or
+ * `{ ok: false, reason }` (with the `value` read when the reason is `implausible`).
+ */
+export type ParseOutcome<T> =
+  | { ok: true; value: T; hedged?: true }
+  | { ok: false; reason: ParseFailure; value?: T };
 
-/** Builds a successful outcome holding `value`. */
-export function success<T>(value: T): ParseOutcome<T> {
-  return { ok: true, value };
+/** Builds a successful outcome holding `value`, marked hedged when `hedged` is true. */
+export function success<T>(value: T, hedged = false): ParseOutcome<T> {
+  return hedged ? { ok: true, value, hedged: true } : { ok: true, value };
 }
 
-/** Builds a failed outcome carrying `reason`. */
-export function failure<T>(reason: ParseFailure): ParseOutcome<T> {
-  return { ok: false, reason };
+/** Builds a failed outcome carrying `reason` (and the value read, for `implausible`). */
+export function failure<T>(reason: ParseFailure, value?: T): ParseOutcome<T> {
+  return value === undefined ? { ok: false, reason } : { ok: false, reason, value };
 }

@@ -133,7 +133,7 @@ const cases: [string, ExtractedFacts][] = [
   ["資本額：很多", { profile: {}, problems: [{ field: "capital_amount", reason: "invalid" }] }],
   ["資本額500萬到600萬，新型專利2件", {
     profile: { utility_patent_count: 2 },
-    problems: [{ field: "capital_amount", reason: "invalid" }],
+    problems: [{ field: "capital_amount", reason: "ambiguous" }],
   }],
   ["資本額-5，不對，資本額是500萬", { profile: { capital_amount: 5_000_000 }, problems: [] }],
   ["什麼是新型專利？", { profile: {}, problems: [] }],

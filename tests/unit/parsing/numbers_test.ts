@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { parseChineseNumber } from "../../../shared/onboarding/parsing/numbers.ts";
 import { normalizeText } from "../../../shared/onboarding/parsing/normalize.ts";
+import { findNumberSpans, isRangeGap } from "../../../shared/onboarding/parsing/spans.ts";
 
 const numberCases: [string, number | null][] = [
   ["5000000", 5000000],
@@ -30,6 +31,14 @@ const numberCases: [string, number | null][] = [
   ["萬一", null],
   ["1,2", null],
   ["二十三四", null],
+  // Two Chinese digits side by side are a range (three or four), never 34; three or more are
+  // read digit by digit like a year.
+  ["三四", null],
+  ["五六", null],
+  ["一二三", 123],
+  // Scientific notation is not a number a user types for money or counts.
+  ["2e6", null],
+  ["1e99", null],
   ["-5", null],
   ["abc", null],
   ["", null],
@@ -56,3 +65,25 @@ for (const [input, expected] of normalizeCases) {
     assert.equal(normalizeText(input), expected);
   });
 }
+
+const spanCases: [string, { raw: string; value: number | null; range: boolean }[]][] = [
+  ["大概三四件", [{ raw: "三四", value: null, range: true }]],
+  ["兩三百萬", [{ raw: "兩三百萬", value: null, range: true }]],
+  ["2e6", [{ raw: "2e6", value: null, range: false }]],
+  ["5~6件", [{ raw: "5", value: 5, range: false }, { raw: "6", value: 6, range: false }]],
+  ["第一次申請3件", [{ raw: "3", value: 3, range: false }]],
+];
+
+for (const [input, expected] of spanCases) {
+  Deno.test(`findNumberSpans(${JSON.stringify(input)})`, () => {
+    const spans = findNumberSpans(input).map(({ raw, value, range }) => ({ raw, value, range }));
+    assert.deepEqual(spans, expected);
+  });
+}
+
+Deno.test("a range word between two numbers makes them a range; other gaps do not", () => {
+  for (const gap of ["~", "-", "到", "或", " or ", "件到", "萬元到", " to "]) {
+    assert.ok(isRangeGap(gap), gap);
+  }
+  for (const gap of ["，", "、還有", " and "]) assert.ok(!isRangeGap(gap), gap);
+});
