@@ -62,10 +62,13 @@ export async function readDocumentText(
  * model fails, the rule extractor's facts alone (the failure is passed to `onAiFailure`).
  */
 export async function readDocumentFacts(
-  text: string,
+  original: string,
   config: Config,
   onAiFailure: (error: unknown) => void,
 ): Promise<DocumentFacts> {
+  // A document in Simplified Chinese is read, and its values stored, in Traditional Chinese.
+  const { toTraditional } = await import("../../../shared/onboarding/parsing/script.ts");
+  const text = await toTraditional(original);
   const { extractFieldsFromText } = await import("../../../shared/documents/fields.ts");
   const rule = extractFieldsFromText(text);
   if (config.openai) {

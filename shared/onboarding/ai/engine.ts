@@ -20,6 +20,7 @@ import {
   nextQuestion,
   pendingItem,
 } from "../engine/mod.ts";
+import { toTraditional } from "../parsing/script.ts";
 import { callStructured, streamStructured } from "./call.ts";
 import type { AiConfig } from "./client.ts";
 import { type AiFailureReason, classifyFailure } from "./errors.ts";
@@ -65,7 +66,9 @@ export function createAiEngine(options: AiEngineOptions): ConversationEngine {
   return { name: "ai", historyLength: HISTORY_LIMIT, turn: (input) => aiTurn(options, input) };
 }
 
-async function aiTurn(options: AiEngineOptions, input: EngineInput): Promise<EngineTurn> {
+async function aiTurn(options: AiEngineOptions, said: EngineInput): Promise<EngineTurn> {
+  // Simplified Chinese is read as Traditional, so values and their evidence are in one script.
+  const input = { ...said, message: await toTraditional(said.message) };
   // Confirming, finishing and commands: the rule engine's own state machine, no model call.
   if (ruleOwnsMessage(input)) return options.fallback.turn(input);
   const started = Date.now();

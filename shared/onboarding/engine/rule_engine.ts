@@ -8,6 +8,7 @@
  */
 
 import { normalizeText, normalizeValueText } from "../parsing/normalize.ts";
+import { toTraditional } from "../parsing/script.ts";
 import { findLabels } from "../parsing/labels.ts";
 import { readsAsProduct } from "../parsing/product_sentence.ts";
 import { parseProductBlock, productFieldForLabel } from "../parsing/products.ts";
@@ -49,7 +50,8 @@ export function runRuleTurn(input: EngineInput): EngineTurn {
 export const ruleEngine: ConversationEngine = {
   name: "rule",
   historyLength: 0,
-  turn: (input) => Promise.resolve(runRuleTurn(input)),
+  // Simplified Chinese is read (and stored) as Traditional: the parsers know one script.
+  turn: async (input) => runRuleTurn({ ...input, message: await toTraditional(input.message) }),
 };
 
 // The previous reply asked to confirm an unlikely value (a capital under NT$1,000): a yes

@@ -3,9 +3,11 @@
  * parsers read one script and text values are stored in Traditional Chinese.
  *
  * OpenCC's phrase converter takes a few hundred milliseconds to build, so it is built only for
- * a message that holds a character used in Simplified Chinese alone (known from OpenCC's own
- * character tables, which are small). Traditional text — the usual case — is returned as it
- * is, untouched even where OpenCC would change a character shared by both scripts.
+ * text that holds a Simplified-only character: one that OpenCC's character table converts and
+ * that Big5, the Traditional Chinese character set, cannot encode (`发`, `资`; not `台`, `里`,
+ * `后`, which Traditional text uses too). Such text is converted whole, so that OpenCC sees
+ * each phrase in context (`干燥` → `乾燥`); Traditional text — the usual case — is returned
+ * unchanged, `台灣` and all.
  *
  * @module
  */
@@ -21,34 +23,40 @@ let converter: Promise<Convert> | null = null;
  * returned unchanged. Never throws for any input.
  */
 export async function toTraditional(text: string): Promise<string> {
-  if (!/[\u3400-\u9fff]/.test(text)) return text;
+  if (!HAN_RUN.test(text)) return text;
   const marks = await (simplifiedOnly ??= loadSimplifiedOnly());
-  let simplified = false;
-  for (const ch of text) {
-    if (marks.has(ch)) {
-      simplified = true;
-      break;
-    }
-  }
-  if (!simplified) return text;
+  if (![...text].some((ch) => marks.has(ch))) return text;
   const convert = await (converter ??= loadConverter());
   return convert(text);
 }
 
-// A character is Simplified-only when OpenCC converts it to something else (STCharacters) and
-// it is not itself a Traditional character with a Simplified form (TSCharacters' keys).
+const HAN_RUN = /[\u3400-\u9fff]/;
+
+// A character is Simplified-only when OpenCC converts it (STCharacters) and Big5 cannot
+// encode it: whatever Big5 encodes is written in Traditional Chinese too.
 async function loadSimplifiedOnly(): Promise<ReadonlySet<string>> {
-  const [{ default: st }, { default: ts }] = await Promise.all([
-    import("opencc-js/dict/STCharacters"),
-    import("opencc-js/dict/TSCharacters"),
-  ]);
-  const traditional = new Set(ts.split("|").map((entry: string) => entry.split(" ")[0]));
+  const { default: st } = await import("opencc-js/dict/STCharacters");
+  const big5 = big5Characters();
   const marks = new Set<string>();
   for (const entry of st.split("|")) {
-    const [from, first] = entry.split(" ");
-    if (first !== undefined && first !== from && !traditional.has(from)) marks.add(from);
+    const [from, to] = entry.split(" ");
+    if (to !== undefined && to !== from && !big5.has(from)) marks.add(from);
   }
   return marks;
+}
+
+// Every Chinese character of Big5 proper, decoded once: leads 0xA4–0xF9 (trail 0x40–0x7E and
+// 0xA1–0xFE). The decoder also knows the Hong Kong extensions (other leads), which hold
+// Simplified characters, so those are left out.
+function big5Characters(): Set<string> {
+  const bytes: number[] = [];
+  for (let lead = 0xa4; lead <= 0xf9; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail > 0x7e && trail < 0xa1) continue;
+      bytes.push(lead, trail);
+    }
+  }
+  return new Set(new TextDecoder("big5").decode(new Uint8Array(bytes)));
 }
 
 async function loadConverter(): Promise<Convert> {

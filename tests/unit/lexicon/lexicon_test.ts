@@ -85,3 +85,8 @@ for (const [text, expected] of scripts) {
     assert.equal(await toTraditional(text), expected);
   });
 }
+
+Deno.test("characters Traditional Chinese writes too do not make text Simplified", async () => {
+  assert.equal(await toTraditional("Material: 台灣阿薩姆紅茶"), "Material: 台灣阿薩姆紅茶");
+  assert.equal(await toTraditional("保濕面膜，后里鄉"), "保濕面膜，后里鄉");
+});
