@@ -41,6 +41,7 @@ export function endTurn(ctx: TurnContext, previous: ConversationState): EngineTu
     notices: ctx.notices,
     askEsgNames: ctx.askEsgNames,
     hedged: ctx.hedged,
+    reasked: ctx.reasked,
     summaryChanged: previous.confirm !== null && digest !== null &&
       previous.confirm.digest !== digest,
   });

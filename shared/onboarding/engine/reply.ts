@@ -15,6 +15,7 @@ import {
 } from "../progress.ts";
 import type { CompanyProfile, OnboardingSnapshot } from "../types.ts";
 import { joinNames } from "./format.ts";
+import { pendingItem } from "./pending.ts";
 import { type ConversationState, nextDraftField } from "./state.ts";
 import { fieldValueText, summaryWithPrompt } from "./summary.ts";
 import {
@@ -46,6 +47,8 @@ export interface ReplyInput {
   askEsgNames?: boolean;
   /** Company fields whose value the user hedged this turn (the ack says it can be changed). */
   hedged?: ReadonlySet<CompanyField>;
+  /** Company fields refused with a re-ask this turn (its question is then not repeated). */
+  reasked?: ReadonlySet<CompanyField>;
   /** The summary is shown again because the data changed since it was last shown. */
   summaryChanged?: boolean;
 }
@@ -139,7 +142,10 @@ export function buildReply(input: ReplyInput): string {
   const remark = progressRemark(input.before, input.after);
   const lead = [...acks, ...(input.notes ?? []), ...(remark ? [remark] : [])].join("");
   const notices = input.notices ?? [];
-  const question = nextQuestion(input.after, input.state, input);
+  const pending = pendingItem(input.after, input.state.draft, input.state.confirm !== null);
+  // A re-ask for the very field asked next already says what to type, with an example.
+  const reasked = pending.kind === "company" && input.reasked?.has(pending.field) === true;
+  const question = reasked ? "" : nextQuestion(input.after, input.state, input);
   if (notices.length === 0 && lead !== "" && !question.includes("\n")) {
     // 接下來 only after company data and before a question proper (請問…): after a product note,
     // or before 目前已登錄 N 個產品, it would read as an awkward join.

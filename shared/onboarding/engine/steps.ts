@@ -86,10 +86,7 @@ function isFinishRequest(text: string): boolean {
 function answerCompany(ctx: TurnContext, field: CompanyField, text: string): void {
   // `好了，完成` must not be read as a yes to ESG; `還沒結束` is neither a finish nor a 0.
   if (isFinishRequest(text)) return requestFinish(ctx);
-  if (isNotFinished(text)) {
-    ctx.notices.push(failureText(field, "missing") + FORMAT_HINTS[field]);
-    return;
-  }
+  if (isNotFinished(text)) return ctx.refuse(field, "missing");
   const reading = readBareAnswer(field, text, ctx.current.profile);
   const settled = settleEsg(reading.patch, ctx.current.profile);
   ctx.setProfile(settled.patch);

@@ -63,7 +63,9 @@ export function failureText(field: CompanyField, reason: ParseFailure, value?: n
     case "too_large":
       return `抱歉，這個${label}似乎太大了，請再確認一下。`;
     case "invalid":
-      return `抱歉，我無法確定${label}是多少（請提供一個明確的數字）。`;
+      return field === "industry" || field === "esg_certification"
+        ? `抱歉，我沒有看懂您的${label}。`
+        : `抱歉，我無法確定${label}是多少（請提供一個明確的數字）。`;
     case "ambiguous":
       return `抱歉，${label}需要一個確定的數字，您提供的是範圍或不只一個數字。`;
     case "foreign_currency":

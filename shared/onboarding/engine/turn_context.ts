@@ -39,6 +39,11 @@ export class TurnContext {
   readonly hedged = new Set<CompanyField>();
   /** A value to confirm on the next turn (set by `refuse` for an implausible value). */
   pendingValue: PendingValue | null = null;
+  /**
+   * Company fields whose value was refused with a re-ask (why, and one example): when the
+   * next question is for one of them, the re-ask stands for it and it is not repeated.
+   */
+  readonly reasked = new Set<CompanyField>();
   /** The value the previous turn asked to confirm, if any. */
   readonly askedToConfirm: PendingValue | null;
 
@@ -66,6 +71,7 @@ export class TurnContext {
       return;
     }
     this.notices.push(refusalText(field, reason, value));
+    this.reasked.add(field);
   }
 
   /** Records company values (already validated). */
