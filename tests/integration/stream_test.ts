@@ -365,6 +365,31 @@ Deno.test("AI mode: a sentence leaking the prompt is never streamed", async () =
   }
 });
 
+Deno.test("AI mode: a sentence claiming a change is never streamed", async () => {
+  // The claim comes early, within the text a preview could send before the sentence ends.
+  const claim = "已幫您記錄產業別為電子業，也已經把資本額更新為一千萬元了，謝謝您的耐心配合！";
+  const json = answerJson({ company: { industry: "電子業" }, reply: claim });
+  const { fake, harness } = await aiHarness(() =>
+    structuredStream(JSON.parse(json), { pieces: replyPieces(json, 2) })
+  );
+  try {
+    const user = await testUser();
+    const sessionId = await newSession(harness, user);
+    const response = await postStream(harness, user, {
+      session_id: sessionId,
+      message: "我們是電子業",
+    });
+    const events = await readEvents(response);
+    const { done } = checkStream(events);
+    const sent = events.filter((e) => e.event === "delta").map((e) => e.data.text).join("");
+    assert.ok(!sent.includes("已幫您"), sent);
+    assert.ok(!done.message.includes("已幫您"), done.message);
+    assert.match(done.message, /^好的，您的公司屬於電子業。/);
+  } finally {
+    await fake.close();
+  }
+});
+
 Deno.test("a failure after the stream started ends with an error event and a rollback", async () => {
   const harness = await createHarness();
   const user = await testUser();

@@ -168,7 +168,7 @@ class LiveReply {
         return;
       }
       const known = found.text.trim().replace(/\n{3,}/g, "\n\n");
-      if (leaksPrompt(known)) {
+      if (leaksPrompt(known) || claimsChange(known)) {
         this.#leads = false; // the final reply drops the sentence; the engine logs it then
         return;
       }

@@ -19,6 +19,12 @@
  * acknowledgement is the only one that may say so).
  */
 
+import {
+  CHANGE_CLAIM_PATTERN,
+  NOT_ZERO_PATTERN,
+  SKIP_PATTERN,
+  ZERO_WORD_PATTERN,
+} from "../lexicon/mod.ts";
 import { parseAmount } from "../parsing/amount.ts";
 import { normalizeCertificationName, parseCertificationList } from "../parsing/certifications.ts";
 import { parseCount } from "../parsing/count.ts";
@@ -27,33 +33,8 @@ import type { ParseOutcome } from "../parsing/outcome.ts";
 import { findNumberSpans, isRangeGap } from "../parsing/spans.ts";
 import type { CompanyProfile } from "../types.ts";
 
-// lexicon: move to shared/onboarding/lexicon
-/** Words that state "none" / zero (a count of 0, ESG none). */
-export const NONE_EVIDENCE_RE =
-  /沒有|没有|沒|没|無|无|尚未|還未|还未|未曾|並未|零|(?:^|[^0-9.,])0(?![0-9.,])|\b(?:none|no|nil|zero|n\/a|na)\b|^\s*-+\s*$/im;
-
-// lexicon: move to shared/onboarding/lexicon
-/** Phrases that contain a none-word without meaning none (沒錯 = right, 無法 = cannot). */
-export const NOT_NONE_RE =
-  /沒錯|没错|沒問題|没问题|沒關係|没关系|無法|无法|無論|无论|無所謂|无所谓|有沒有|有没有|是否/g;
-
-// lexicon: move to shared/onboarding/lexicon
-/** Words that ask to leave an optional field empty (besides the none-words). */
-export const SKIP_EVIDENCE_RE = /跳過|跳过|略過|略过|省略|不填|不提供|暫無|暂无|\b(?:skip|pass)\b/i;
-
-// lexicon: move to shared/onboarding/lexicon
-/** Phrases by which a sentence claims that data was recorded, changed, deleted or completed. */
-export const CHANGE_CLAIM_RE = new RegExp(
-  [
-    "已(?:經|经)?(?:記錄|紀錄|记录|登錄|登录|登記|登记|更新|修改|更改|變更|变更|刪除|删除|移除|新增|加入|儲存|储存|保存|存檔|存档|完成|設定|设定|填入|填寫|填写)",
-    "已(?:經|经)?(?:幫您|帮您|幫你|帮你|為您|为您|替您|將|将|把)",
-    "記下來了|记下来了|記下了|记下了|記錄下來|记录下来",
-    "更新為|更新为|更新成|設定為|设定为|設為|设为|修改為|修改为|改為|改为",
-    "幫您改|帮您改|幫你改|帮你改",
-    "\\b(?:recorded|updated|deleted|saved|stored|removed|added|changed|noted)\\b",
-  ].join("|"),
-  "i",
-);
+// A 0 standing alone, or a dash as the whole text: "none" written as a number or a symbol.
+const LONE_ZERO = /(?:^|[^0-9.,])0(?![0-9.,])|^\s*-+\s*$/m;
 
 /** Characters of context read on each side of a number (currency words, units, 件…). */
 const CONTEXT_CHARS = 12;
@@ -65,7 +46,7 @@ export function squash(s: string): string {
 
 /** Whether a sentence claims that data was recorded, changed, deleted or completed. */
 export function claimsChange(text: string): boolean {
-  return CHANGE_CLAIM_RE.test(normalizeText(text));
+  return CHANGE_CLAIM_PATTERN.test(normalizeText(text));
 }
 
 /**
@@ -99,12 +80,13 @@ export class Evidence {
 
   /** Whether the text says "none" (沒有, 無, 0, none, N/A…). */
   saysNone(): boolean {
-    return NONE_EVIDENCE_RE.test(this.#text.replace(NOT_NONE_RE, " "));
+    const text = this.#text.replace(NOT_ZERO_PATTERN, " ");
+    return ZERO_WORD_PATTERN.test(text) || LONE_ZERO.test(text);
   }
 
   /** Whether the text asks to leave a field empty (跳過, 不提供, 無, `-`…). */
   saysSkip(): boolean {
-    return SKIP_EVIDENCE_RE.test(this.#text) || this.saysNone();
+    return SKIP_PATTERN.test(this.#text) || this.saysNone();
   }
 
   /** Whether a number in the text is this amount (parsed like a capital answer). */

@@ -239,3 +239,6 @@ export const SKIP_WORDS: ReadonlySet<string> = new Set([
   "none",
   "nil",
 ]);
+
+/** A skip word inside a longer text (`價格跳過`, `skip`): the field is to be left empty. */
+export const SKIP_PATTERN = /跳過|跳过|略過|略过|省略|不填|不提供|暫無|暂无|\b(?:skip|pass)\b/i;

@@ -21,3 +21,4 @@ export * from "./industries.ts";
 export * from "./certifications.ts";
 export * from "./product_labels.ts";
 export * from "./units.ts";
+export * from "./claims.ts";
