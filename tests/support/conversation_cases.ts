@@ -98,7 +98,7 @@ const STORED_PRODUCTS: StoredProduct[] = [
   product(3, null, "手工皂", "150元"),
 ];
 
-function product(id: number, productId: string | null, name: string, price: string) {
+function product(id: number, productId: string | null, name: string, price: string | null) {
   return {
     id,
     product_id: productId,
@@ -128,8 +128,9 @@ export function contextSnapshot(
     case "more_products":
       return { snapshot: { profile, products: STORED_PRODUCTS.map((p) => ({ ...p })) }, state };
     case "draft_price":
+      // The product is stored as soon as it has a name; the draft refers to it by name.
       return {
-        snapshot: { profile, products: [] },
+        snapshot: { profile, products: [product(1, null, "桂圓紅棗茶", null)] },
         state: { ...state, draft: { product_name: "桂圓紅棗茶", product_id: null } },
       };
   }

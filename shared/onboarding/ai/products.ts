@@ -14,14 +14,14 @@ import type { ProductFields } from "../types.ts";
 import {
   closeDraft,
   deleteProduct,
+  draftProduct,
   findById,
   findProduct,
   keepFittingFields,
-  nextDraftField,
   PRODUCT_FIELD_ORDER,
-  PRODUCT_LABELS,
   PRODUCT_TEXTS,
   type ProductDraft,
+  recordDraft,
   saveProduct,
   type TurnContext,
 } from "../engine/mod.ts";
@@ -71,27 +71,23 @@ export function proposalFields(
 }
 
 /**
- * Continues (or starts) the product being collected field by field: the given fields are
- * recorded, and the product is saved once every field is answered; otherwise the next
- * missing field is asked, as after a field-by-field answer in the rule engine.
+ * Continues (or starts) the product being collected field by field, as a field-by-field answer
+ * in the rule engine does (`recordDraft`): once it has a name the product is stored, each
+ * later answer updates it, and the next missing field is asked.
  */
 function continueDraft(ctx: TurnContext, fields: ProductDraft): void {
-  const next: ProductDraft = { ...(ctx.draft ?? {}), ...fields };
-  if (nextDraftField(next) === null) {
-    ctx.draft = null;
-    saveProduct(ctx, next);
-    return;
+  if (ctx.draft === null) ctx.draft = {};
+  recordDraft(ctx, fields);
+}
+
+// Whether proposed fields are about the stored product being collected (its name, or none).
+function forDraft(ctx: TurnContext, fields: ProductDraft): boolean {
+  const stored = draftProduct(ctx.current.products, ctx.draft);
+  if (!stored) return false;
+  if (fields.product_id && findById(ctx.current.products, fields.product_id) !== stored) {
+    return false;
   }
-  ctx.draft = next;
-  for (const key of PRODUCT_FIELD_ORDER) {
-    if (!(key in fields)) continue;
-    const value = fields[key];
-    ctx.notes.push(
-      value == null
-        ? PRODUCT_TEXTS.fieldSkipped(PRODUCT_LABELS[key])
-        : PRODUCT_TEXTS.fieldRecorded(PRODUCT_LABELS[key], value),
-    );
-  }
+  return !fields.product_name || squash(fields.product_name) === squash(stored.product_name);
 }
 
 // Updates an existing product named by ID (or, without an ID, by its exact name).
@@ -160,7 +156,7 @@ export function applyProductProposals(
     if (Object.keys(fields).length === 0) rejected.push({ action: "upsert", reason: "empty" });
     else upserts.push(fields);
   }
-  const fresh = upserts.filter((fields) => !updateExisting(ctx, fields));
+  const fresh = upserts.filter((fields) => forDraft(ctx, fields) || !updateExisting(ctx, fields));
   applied ||= fresh.length < upserts.length;
   if (fresh.length === 1) {
     const [fields] = fresh;

@@ -19,6 +19,8 @@ import {
   PRODUCT_POSITION_PATTERN,
   PRODUCT_REFERENCE_SUFFIXES,
   REJECT_WORDS,
+  REQUEST_POLITE_OPENINGS,
+  REQUEST_POLITE_TAILS,
   SMALL_TALK_WORDS,
 } from "../lexicon/mod.ts";
 import { normalizeText, stripEdgeNoise } from "../parsing/normalize.ts";
@@ -74,10 +76,10 @@ export function isAddProductRequest(text: string): boolean {
   return ADD_PRODUCT_PATTERN.test(compact(text));
 }
 
-const DELETE_VERB = `(?:${DELETE_VERBS.join("|")})(?:掉)?`;
+const DELETE_VERB = `(?:${DELETE_VERBS.join("|")})(?:\\s*掉)?`;
 const DROP = `(?:${PRODUCT_DROP_PHRASES.join("|")})`;
 const REFERENCE = `(?:${PRODUCT_REFERENCE_SUFFIXES.join("|")})`;
-const POLITE = "(?:我想要|我想|我要|想要|請幫我|麻煩幫我|幫我|幫忙|麻煩|請|要)?";
+const POLITE = `(?:(?:${REQUEST_POLITE_OPENINGS.join("|")})\\s*)*`;
 // 刪除產品 P001, 請幫我移除「智能晶片」, delete P001.
 const VERB_FIRST_RE = new RegExp(
   `^${POLITE}${DELETE_VERB}\\s*(?:產品|商品)?\\s*(?:ID)?\\s*[:=]?\\s*(.+)$`,
@@ -85,11 +87,13 @@ const VERB_FIRST_RE = new RegExp(
 );
 // 把保溫杯那項拿掉, 把P002刪掉.
 const BA_RE = new RegExp(`^${POLITE}把(?:產品)?\\s*(.+?)\\s*(?:給)?${DELETE_VERB}$`, "i");
-// 第2項刪掉, 手工皂不要了, 第二個產品不要了, P001不賣了，刪掉.
+// 第2項刪掉, 手工皂不要了, 第二個產品不要了, 保溫杯不賣了，幫我刪掉, P001 delete.
 const VERB_AFTER_RE = new RegExp(
-  `^(.+?)\\s*(?:可以|請|就)?(?:${DELETE_VERB}|${DROP}(?:\\s*,?\\s*${DELETE_VERB})?)$`,
+  `^(.+?)\\s*(?:可以|請|就)?(?:${DELETE_VERB}|${DROP}(?:\\s*[,，]?\\s*${POLITE}${DELETE_VERB})?)$`,
   "i",
 );
+// 不要恆溫保溫杯了: the product between 不要 and 了.
+const DONT_WANT_RE = /^(?:我們|我们)?(?:不要|不用)(.+?)了$/;
 // 不要賣保溫杯了，刪掉; 不再生產手工皂了.
 const STOP_SELLING_RE = new RegExp(
   `^(?:我們|我们)?(?:不要再|不要|不再|沒有再|沒在)(?:賣|做|生產|販售)(.+?)了?` +
@@ -102,20 +106,21 @@ const REFERENCE_RE = new RegExp(`\\s*${REFERENCE}$`);
  * The product a delete command refers to, as said: an ID or a name (`刪除產品 P001` → `P001`,
  * `把保溫杯那項拿掉` → `保溫杯`, `手工皂不要了` → `手工皂`), or a position (`第二個產品不要了` →
  * `第二個`, `最後一個刪掉` → `最後一個`); without quotes. A verb placed after the product, or a
- * phrase such as 不要了, counts only when what precedes it reads as a product (a short name, an
- * ID, a position), so `不要了` alone or `我想刪除` is not a deletion. Returns null when the
+ * phrase such as 不要了 (or `不要X了`), counts only when what precedes it reads as a product (a
+ * short name, an ID, a position), so `不要了` alone or `我想刪除` is not a deletion. Polite
+ * openings and endings (`麻煩幫我…，謝謝`, `…好了`, `delete P001 please`) are not part of it. Returns null when the
  * message is not a delete command; which product is meant is settled against the stored
  * products (`resolveProducts` in product_flow.ts).
  */
 export function parseDeleteCommand(text: string): string | null {
-  const t = stripEdgeNoise(normalizeText(text));
+  const t = stripEdgeNoise(stripEdgeNoise(normalizeText(text)).replace(REQUEST_POLITE_TAILS, ""));
   if (t.includes("\n")) return null;
   const strong = t.match(VERB_FIRST_RE) ?? t.match(BA_RE);
   if (strong) {
     const key = cleanKey(strong[1]);
     return key === "" ? null : key;
   }
-  const weak = t.match(STOP_SELLING_RE) ?? t.match(VERB_AFTER_RE);
+  const weak = t.match(STOP_SELLING_RE) ?? t.match(VERB_AFTER_RE) ?? t.match(DONT_WANT_RE);
   if (!weak) return null;
   const key = cleanKey(weak[1]);
   return isProductReference(key) ? key : null;
@@ -123,7 +128,8 @@ export function parseDeleteCommand(text: string): string | null {
 
 // A key without quotes, pointing words (那項, 這個產品) or a trailing 的.
 function cleanKey(raw: string): string {
-  const key = raw.trim().replace(/^[「『"']+|[」』"']+$/g, "").trim();
+  const key = raw.trim().replace(/^(?:the|product)\s+/i, "").replace(/^[「『"']+|[」』"']+$/g, "")
+    .trim();
   const bare = key.replace(REFERENCE_RE, "").replace(/的$/, "").replace(
     /^[「『"']+|[」』"']+$/g,
     "",

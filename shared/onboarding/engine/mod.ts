@@ -42,10 +42,12 @@ export { isNoWord, isYesWord, requestFinish } from "./steps.ts";
 export {
   closeDraft,
   deleteProduct,
+  draftProduct,
   findById,
   findProduct,
   keepFittingFields,
   productFromDraft,
+  recordDraft,
   saveProduct,
 } from "./product_flow.ts";
 export { type FieldReading, readBareAnswer, settleEsg } from "./company_answer.ts";

@@ -1,6 +1,12 @@
 /**
  * Products in the rule engine: a labelled block, a free sentence, one field at a time through a
- * draft, update by a repeated product ID, and deletion by ID, name, part of a name or position.
+ * draft, update by a repeated product ID or by a sentence (`保溫杯的價格改成720元`), and deletion
+ * by ID, name, part of a name or position.
+ *
+ * A product is stored as soon as it has a name, so that it shows in the product list at once;
+ * while some of its fields are unanswered, the draft keeps the answers and refers to the stored
+ * product (by its product ID when it has one, else by its exact name: a product inserted this
+ * turn gets its database id only when saved), and each later answer updates it.
  *
  * @module private: outside this folder, import it through `mod.ts`.
  */
@@ -11,6 +17,7 @@ import { stripEdgeNoise } from "../parsing/normalize.ts";
 import { parseChineseNumber } from "../parsing/numbers.ts";
 import { productFieldForLabel } from "../parsing/products.ts";
 import { isPlainProductName, parseProductSentence } from "../parsing/product_sentence.ts";
+import { parseProductUpdate, type ProductFieldUpdate } from "../parsing/product_update.ts";
 import { isNoneAnswer, isSkipAnswer } from "../parsing/yes_no.ts";
 import type { ProductFields, StoredProduct } from "../types.ts";
 import { joinNames } from "./format.ts";
@@ -104,11 +111,103 @@ export function saveProduct(ctx: TurnContext, fields: ProductDraft, details = ""
 }
 
 /**
- * A labelled block (`產品ID：P001\n產品名稱：…`): merged into the draft in progress, if any,
- * then saved at once when it names a product (or repeats a known ID); otherwise it starts or
- * continues a draft and the missing fields are asked one by one.
+ * The stored product a draft refers to: the one with the draft's product ID when it has one,
+ * else the latest one with its exact name (one without an ID first). Undefined while the draft
+ * has no name, or once the product is gone (deleted, or a draft stored by an older version).
+ */
+export function draftProduct(
+  products: readonly StoredProduct[],
+  draft: ProductDraft | null,
+): StoredProduct | undefined {
+  if (!draft?.product_name) return undefined;
+  if (draft.product_id) return findById(products, draft.product_id);
+  const name = draft.product_name.trim().toLowerCase();
+  const named = products.filter((p) => p.product_name.trim().toLowerCase() === name);
+  return named.findLast((p) => !p.product_id) ?? named.at(-1);
+}
+
+/**
+ * Records answered fields (already length-checked) of the product being collected, merged into
+ * the draft. Once the draft has a name the product is stored: inserted the first time (`已新增
+ * 產品「X」`, with the details a sentence gave), updated by every later answer (`好的，價格：
+ * 680元。`). The draft stays while a field is unanswered and is closed when none is. An ID that
+ * another product already has is refused (asked again), since IDs name one product.
+ */
+export function recordDraft(ctx: TurnContext, given: ProductDraft): void {
+  const fields = withoutTakenId(ctx, given);
+  const stored = draftProduct(ctx.current.products, ctx.draft);
+  const next: ProductDraft = { ...(ctx.draft ?? {}), ...fields };
+  if (!next.product_name) {
+    ctx.draft = next;
+    return;
+  }
+  if (stored) {
+    const update: Partial<ProductFields> = {};
+    for (const key of PRODUCT_FIELD_ORDER) {
+      const value = fields[key];
+      if (typeof value === "string" && value !== stored[key]) update[key] = value;
+    }
+    if (Object.keys(update).length > 0) {
+      ctx.changeProduct({ kind: "update", id: stored.id, fields: update });
+    }
+    const said = PRODUCT_FIELD_ORDER.filter((k) => k in fields).map((k) =>
+      fields[k] == null
+        ? PRODUCT_TEXTS.skippedItem(PRODUCT_LABELS[k])
+        : PRODUCT_TEXTS.detail(PRODUCT_LABELS[k], fields[k]!)
+    );
+    if (said.length > 0) ctx.notes.push(PRODUCT_TEXTS.fieldsRecorded(joinNames(said)));
+  } else {
+    const details = PRODUCT_FIELD_ORDER.filter((k) =>
+      k !== "product_name" && k !== "product_id" && fields[k]
+    ).map((k) => PRODUCT_TEXTS.detail(PRODUCT_LABELS[k], fields[k]!));
+    if (details.length > 0 && next.product_id) {
+      details.unshift(PRODUCT_TEXTS.detail(PRODUCT_LABELS.product_id, next.product_id));
+    }
+    const inserted = saveProduct(
+      ctx,
+      { ...next, product_id: next.product_id || null },
+      joinNames(details),
+    );
+    if (!inserted || draftProduct(ctx.current.products, next) === undefined) {
+      ctx.draft = null; // not kept (the session's product cap)
+      return;
+    }
+  }
+  ctx.draft = nextDraftField(next) === null ? null : next;
+}
+
+// The fields without a product ID that names another stored product (said so; asked again).
+function withoutTakenId(ctx: TurnContext, fields: ProductDraft): ProductDraft {
+  const id = fields.product_id;
+  if (!id) return fields;
+  const owner = findById(ctx.current.products, id);
+  if (owner === undefined || owner === draftProduct(ctx.current.products, ctx.draft)) {
+    return fields;
+  }
+  ctx.notices.push(PRODUCT_TEXTS.idTaken(id, owner.product_name));
+  const { product_id: _taken, ...rest } = fields;
+  return rest;
+}
+
+/**
+ * A labelled block (`產品ID：P001\n產品名稱：…`). A block that names a product (or repeats a
+ * known ID) is saved at once and nothing more is asked; a block for the product being
+ * collected (its name, or no name) updates it. A block without a name starts or continues a
+ * draft, and its missing fields are asked one by one.
  */
 export function handleProductBlock(ctx: TurnContext, block: Partial<ProductFields>): void {
+  const stored = draftProduct(ctx.current.products, ctx.draft);
+  if (stored && ctx.draft) {
+    const sameName = block.product_name === undefined ||
+      squash(block.product_name) === squash(ctx.draft.product_name ?? "");
+    const owner = block.product_id ? findById(ctx.current.products, block.product_id) : undefined;
+    if (sameName && (owner === undefined || owner === stored)) {
+      recordDraft(ctx, keepFittingFields(ctx, block));
+      if (block.product_name !== undefined) ctx.draft = null;
+      return;
+    }
+    ctx.draft = null; // another product: the one in progress keeps what is stored
+  }
   const merged = keepFittingFields(ctx, { ...(ctx.draft ?? {}), ...block });
   if (saveProduct(ctx, merged)) {
     ctx.draft = null;
@@ -125,9 +224,10 @@ export function startDraft(ctx: TurnContext, name?: string): void {
 }
 
 /**
- * Takes the message as the value of the draft's pending field. Optional fields may be
- * skipped (`-`, `無`, `跳過`); skipping the name drops the product. Returns "dropped" when the
- * product was abandoned, "saved" when its last field completed it, else "asked".
+ * Takes the message as the value of the draft's pending field (see `recordDraft`). Optional
+ * fields may be skipped (`-`, `無`, `跳過`); skipping the name drops the product. Returns
+ * "dropped" when the product was abandoned, "saved" when its last field completed it, else
+ * "asked".
  */
 export function answerDraftField(ctx: TurnContext, text: string): "dropped" | "saved" | "asked" {
   const draft = ctx.draft ?? {};
@@ -141,28 +241,26 @@ export function answerDraftField(ctx: TurnContext, text: string): "dropped" | "s
   const value = skip ? null : text.trim();
   const accepted = keepFittingFields(ctx, { [field]: value });
   if (!(field in accepted)) return "asked";
-  const next: ProductDraft = { ...draft, ...accepted };
-  if (nextDraftField(next) === null) {
-    ctx.draft = null;
-    saveProduct(ctx, next);
-    return "saved";
-  }
-  ctx.draft = next;
-  const label = PRODUCT_LABELS[field];
-  ctx.notes.push(
-    value === null ? PRODUCT_TEXTS.fieldSkipped(label) : PRODUCT_TEXTS.fieldRecorded(label, value),
-  );
-  const known = field === "product_id" && value ? findById(ctx.current.products, value) : undefined;
-  if (known) ctx.notes.push(PRODUCT_TEXTS.idExists(value!, known.product_name));
-  return "asked";
+  if (ctx.draft === null) ctx.draft = {};
+  recordDraft(ctx, accepted);
+  return ctx.draft === null ? "saved" : "asked";
 }
 
-/** Ends a draft because the user is done: saved when it has a name, dropped otherwise. */
+/**
+ * Ends a draft because the user is done: what is stored stays; a named draft that is not
+ * stored yet (kept by an older version) is saved; one without a name is dropped.
+ */
 export function closeDraft(ctx: TurnContext): void {
   if (ctx.draft === null) return;
   const draft = ctx.draft;
   ctx.draft = null;
+  if (draftProduct(ctx.current.products, draft)) return;
   if (!saveProduct(ctx, draft)) ctx.notes.push(PRODUCT_TEXTS.draftDropped);
+}
+
+// Names as compared: lower case, no spaces.
+function squash(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, "");
 }
 
 /**
@@ -182,11 +280,15 @@ export function resolveProducts(
   }
   const byId = findById(products, key);
   if (byId) return [byId];
-  const squash = (s: string) => s.toLowerCase().replace(/\s+/g, "");
   const wanted = squash(key);
   const exact = products.filter((p) => squash(p.product_name) === wanted);
-  if (exact.length > 0 || [...wanted].length < 2) return exact;
-  return products.filter((p) => squash(p.product_name).includes(wanted));
+  if (exact.length > 0 || wanted === "") return exact;
+  const part = products.filter((p) => squash(p.product_name).includes(wanted));
+  // One character (`皂`) is a reference only when it is a Chinese character one product has.
+  if ([...wanted].length === 1 && (!/[\u3400-\u9fff]/.test(wanted) || part.length !== 1)) {
+    return [];
+  }
+  return part;
 }
 
 // 第N個: Arabic or Chinese digits.
@@ -207,8 +309,13 @@ function productLabel(p: StoredProduct): string {
 export function deleteProduct(ctx: TurnContext, key: string): void {
   const products = ctx.current.products;
   const names = joinNames(products.map(productLabel));
+  const inProgress = draftProduct(products, ctx.draft);
   if (PRODUCT_PRONOUNS.has(key.trim().toLowerCase())) {
-    if (ctx.draft !== null) {
+    if (inProgress) {
+      ctx.draft = null;
+      ctx.changeProduct({ kind: "delete", id: inProgress.id });
+      ctx.notes.push(PRODUCT_TEXTS.deleted(inProgress.product_name, inProgress.product_id));
+    } else if (ctx.draft !== null) {
       ctx.draft = null;
       ctx.notes.push(PRODUCT_TEXTS.draftDropped);
     } else {
@@ -219,6 +326,7 @@ export function deleteProduct(ctx: TurnContext, key: string): void {
   const matches = resolveProducts(products, key);
   if (matches.length === 1) {
     const [product] = matches;
+    if (product === inProgress) ctx.draft = null;
     ctx.changeProduct({ kind: "delete", id: product.id });
     ctx.notes.push(PRODUCT_TEXTS.deleted(product.product_name, product.product_id));
     return;
@@ -227,21 +335,83 @@ export function deleteProduct(ctx: TurnContext, key: string): void {
     ctx.notices.push(PRODUCT_TEXTS.ambiguous(key, joinNames(matches.map(productLabel))));
     return;
   }
+  ctx.notices.push(notFoundText(products, key));
+}
+
+// Why nothing matched `key`, and which products there are.
+function notFoundText(products: readonly StoredProduct[], key: string): string {
+  const names = joinNames(products.map(productLabel));
   const position = key.trim().match(PRODUCT_POSITION_PATTERN);
   const n = position?.[1] === undefined ? null : positionNumber(position[1]);
   if (position && n !== null) {
-    ctx.notices.push(
-      PRODUCT_TEXTS.positionNotFound(n, products.length) +
-        (products.length > 0 ? PRODUCT_TEXTS.existing(names) : ""),
-    );
-    return;
+    return PRODUCT_TEXTS.positionNotFound(n, products.length) +
+      (products.length > 0 ? PRODUCT_TEXTS.existing(names) : "");
   }
   // A long key is not echoed: a product is never quoted as a sentence.
   const said = isPlainProductName(key) || /^[A-Za-z0-9][\w\-.]*$/.test(key)
     ? PRODUCT_TEXTS.notFound(key)
     : PRODUCT_TEXTS.notFoundSaid;
-  ctx.notices.push(
-    said + (products.length > 0 ? PRODUCT_TEXTS.existing(names) : PRODUCT_TEXTS.none),
+  return said + (products.length > 0 ? PRODUCT_TEXTS.existing(names) : PRODUCT_TEXTS.none);
+}
+
+/**
+ * A change to one stored product's field said in the message (`恆溫保溫杯的價格改成720元`), or
+ * null. Said with a plain 是 (`手工皂的價格是150元`), it is an update only when the reference
+ * names a stored product; otherwise the message may be describing a new product.
+ */
+export function readProductUpdate(ctx: TurnContext, message: string): ProductFieldUpdate | null {
+  const update = parseProductUpdate(message);
+  if (update === null) return null;
+  if (update.corrects) return update;
+  return resolveProducts(ctx.current.products, update.product).length > 0 ? update : null;
+}
+
+/**
+ * Changes one field of the stored product the update refers to (resolved like a deletion: ID,
+ * exact name, a part of the name only one product has, or position). When several products
+ * match or none does, nothing changes and the products are listed so the user can say which.
+ * The product being collected keeps its draft in step, so an answered field is not asked again.
+ */
+export function updateProductField(ctx: TurnContext, update: ProductFieldUpdate): void {
+  const products = ctx.current.products;
+  const matches = resolveProducts(products, update.product);
+  if (matches.length > 1) {
+    ctx.notices.push(
+      PRODUCT_TEXTS.ambiguousUpdate(update.product, joinNames(matches.map(productLabel))),
+    );
+    return;
+  }
+  if (matches.length === 0) {
+    ctx.notices.push(notFoundText(products, update.product));
+    return;
+  }
+  const [product] = matches;
+  const { field } = update;
+  const skip = isSkipAnswer(update.value) || isNoneAnswer(update.value);
+  if (skip && field === "product_name") {
+    ctx.notices.push(PRODUCT_TEXTS.nameNeeded);
+    return;
+  }
+  const accepted = keepFittingFields(ctx, { [field]: skip ? null : update.value });
+  if (!(field in accepted)) return;
+  const value = accepted[field] ?? null;
+  const owner = value && field === "product_id" ? findById(products, value) : undefined;
+  if (owner && owner !== product) {
+    ctx.notices.push(PRODUCT_TEXTS.idTaken(value!, owner.product_name));
+    return;
+  }
+  const inProgress = draftProduct(products, ctx.draft) === product;
+  ctx.changeProduct({ kind: "update", id: product.id, fields: { [field]: value } });
+  if (inProgress && ctx.draft) {
+    const draft: ProductDraft = { ...ctx.draft, [field]: value };
+    ctx.draft = nextDraftField(draft) === null ? null : draft;
+  }
+  ctx.notes.push(
+    PRODUCT_TEXTS.fieldUpdated(
+      field === "product_name" ? product.product_name : productLabel(product),
+      PRODUCT_LABELS[field],
+      value,
+    ),
   );
 }
 
@@ -265,16 +435,10 @@ export function takeProductMessage(ctx: TurnContext, message: string): void {
     return;
   }
   if (Object.keys(sentence.details).length === 0) return takeName(ctx, sentence.name);
-  const named = keepFittingFields(ctx, {
-    ...(ctx.draft ?? {}),
-    ...sentence.details,
-    product_name: sentence.name,
-  });
+  const named = keepFittingFields(ctx, { ...sentence.details, product_name: sentence.name });
   if (named.product_name === undefined) return; // too long: refused with a notice
-  const details = PRODUCT_FIELD_ORDER.filter((k) => k !== "product_name" && named[k])
-    .map((k) => PRODUCT_TEXTS.detail(PRODUCT_LABELS[k], named[k]!));
-  ctx.draft = null;
-  saveProduct(ctx, named, joinNames(details));
+  if (ctx.draft === null) ctx.draft = {};
+  recordDraft(ctx, named);
 }
 
 // A name on its own: it starts the product (or names the one being collected).
@@ -295,16 +459,6 @@ export function answerDraftDetails(ctx: TurnContext, value: string): boolean {
   if (draft === null || field === null || field === "product_name") return false;
   const details = parseProductSentence(value).details;
   if (!(field in details)) return false;
-  const accepted = keepFittingFields(ctx, details);
-  const next: ProductDraft = { ...draft, ...accepted };
-  if (nextDraftField(next) === null) {
-    ctx.draft = null;
-    saveProduct(ctx, next);
-    return true;
-  }
-  ctx.draft = next;
-  const said = PRODUCT_FIELD_ORDER.filter((k) => k in accepted && accepted[k])
-    .map((k) => PRODUCT_TEXTS.detail(PRODUCT_LABELS[k], accepted[k]!));
-  if (said.length > 0) ctx.notes.push(PRODUCT_TEXTS.fieldsRecorded(joinNames(said)));
+  recordDraft(ctx, keepFittingFields(ctx, details));
   return true;
 }

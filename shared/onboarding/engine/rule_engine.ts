@@ -25,7 +25,13 @@ import { endTurn } from "./end_turn.ts";
 import { readFacts } from "./facts_reading.ts";
 import { detectHelpTopic, HELP_ANSWERS } from "./help.ts";
 import { pendingItem } from "./pending.ts";
-import { deleteProduct, handleProductBlock, startDraft } from "./product_flow.ts";
+import {
+  deleteProduct,
+  handleProductBlock,
+  readProductUpdate,
+  startDraft,
+  updateProductField,
+} from "./product_flow.ts";
 import { initialState } from "./state.ts";
 import { answerPending, isYesWord } from "./steps.ts";
 import { snapshotDigest } from "./summary.ts";
@@ -107,7 +113,12 @@ function readMessage(ctx: TurnContext, text: string, value: string): void {
     deleteProduct(ctx, deleteKey);
     return;
   }
-  const block = parseProductBlock(text);
+  const update = readProductUpdate(ctx, value);
+  if (update !== null) {
+    updateProductField(ctx, update);
+    return;
+  }
+  const block = parseProductBlock(value); // values keep the user's punctuation
   // While a product field is pending, its value may mention patents or certifications in
   // passing; company facts are then read only from an explicit correction. At the products
   // question, a message that reads as a product is read for company facts only when it labels

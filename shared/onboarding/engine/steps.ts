@@ -8,6 +8,7 @@
 
 import {
   isQuestion,
+  NO_MORE_PRODUCTS_PATTERN,
   NO_PRODUCTS_PATTERN,
   NO_WORDS,
   SMALL_TALK_WORDS,
@@ -17,7 +18,13 @@ import { isNoneAnswer, isSkipAnswer, parseYesNo } from "../parsing/yes_no.ts";
 import { missingCompanyFields } from "../progress.ts";
 import type { CompanyField } from "../progress.ts";
 import { readBareAnswer, settleEsg } from "./company_answer.ts";
-import { compact, isAddProductRequest, isFinishWord, isNotFinished } from "./commands.ts";
+import {
+  compact,
+  isAddProductRequest,
+  isConfirmWord,
+  isFinishWord,
+  isNotFinished,
+} from "./commands.ts";
 import type { Pending } from "./pending.ts";
 import {
   answerDraftDetails,
@@ -125,9 +132,14 @@ function answerProductField(ctx: TurnContext, isName: boolean, text: string, val
   if (answerDraftField(ctx, value) === "dropped") requestFinish(ctx);
 }
 
-// The products question (first, or "more?"): no, yes, a question, or a product's name.
+// The products question (first, or "more?"): no (`沒有，就這三個` too), a confirmation of what
+// is there, yes, a question, or a product's name.
 function answerProducts(ctx: TurnContext, text: string, value: string): void {
-  if (isNoWord(text) || NO_PRODUCTS_PATTERN.test(compact(text))) return requestFinish(ctx);
+  const whole = compact(text);
+  if (isNoWord(text) || NO_PRODUCTS_PATTERN.test(whole) || NO_MORE_PRODUCTS_PATTERN.test(whole)) {
+    return requestFinish(ctx);
+  }
+  if (isConfirmWord(text) && !isYesWord(text)) return requestFinish(ctx);
   if (isYesWord(text) || isAddProductRequest(text)) return startDraft(ctx);
   if (isQuestion(text)) {
     ctx.notices.push(GENERAL_TEXTS.offTopic);

@@ -169,11 +169,17 @@ export const PRODUCT_TEXTS = {
   detail: (label: string, value: string) => `${label}：${value}`,
   updated: (name: string, id: string | null) => `已更新產品「${name}」${id ? `（${id}）` : ""}。`,
   deleted: (name: string, id: string | null) => `已刪除產品「${name}」${id ? `（${id}）` : ""}。`,
-  fieldRecorded: (label: string, value: string) => `好的，${label}：${value}。`,
-  fieldSkipped: (label: string) => `好的，${label}先略過。`,
   fieldsRecorded: (items: string) => `好的，${items}。`,
+  skippedItem: (label: string) => `${label}先略過`,
+  fieldUpdated: (product: string, label: string, value: string | null) =>
+    value === null
+      ? `已將「${product}」的${label}清除。`
+      : `已將「${product}」的${label}更新為 ${value}。`,
+  ambiguousUpdate: (key: string, names: string) =>
+    `有好幾個產品都符合「${key}」：${names}。請告訴我要修改哪一個，例如：P001的價格改成1200元。`,
   draftDropped: "好的，這個產品先不新增。",
-  idExists: (id: string, name: string) => `產品ID「${id}」已經存在，將會更新原本的「${name}」。`,
+  idTaken: (id: string, name: string) =>
+    `產品ID「${id}」已經用在「${name}」了，請換一個產品ID，或回答「跳過」。`,
   notFound: (key: string) => `找不到產品「${key}」。`,
   notFoundSaid: "找不到您說的產品。",
   positionNotFound: (n: number, count: number) =>

@@ -376,3 +376,70 @@ export const PRODUCT_POSITION_PATTERN: RegExp =
 /** "We have no products" as the whole answer (`沒有產品`, `目前沒有任何商品`, `無產品`). */
 export const NO_PRODUCTS_PATTERN: RegExp =
   /^(?:我們|我们|公司)?(?:目前|現在|暫時|還|都)*(?:沒有|没有|沒|没|無|无)(?:任何|要登錄的|要登录的)?(?:產品|产品|商品)(?:要登錄|要登录)?(?:了|耶|喔)*$/;
+
+/**
+ * Chatter before a product in a sentence, never part of its name: fillers and connectives
+ * (`嗯…`, `對了`, `另外`, `還有`, `有啊，`), a position (`第一個是`, `第二款叫`) and `一個是`. Matched at
+ * the start of a sentence, repeatedly (`有啊，還有一款…`). A bare `有` is not chatter (`有機米`).
+ */
+export const PRODUCT_LEADING_CHATTER: RegExp =
+  /^(?:(?:嗯+|恩+|呃+|欸+|啊+|喔+|哦+|那個|对了|對了|另外|此外|還有|还有|然後|然后|其實|其实|有啊|有喔|有的|有呀|是的)[\s,，、。.…~～!！]*|第\s*(?:[0-9]+|[一二兩三四五六七八九十]+)\s*(?:個|个|款|項|项|樣|样|種|种)(?:產品|商品)?\s*(?:是|叫做|叫)?\s*|(?:另)?一(?:個|个|款|項|项|樣|样|種|种)(?:產品|商品)?是\s*)+/i;
+
+/**
+ * Name cues after which a name ends at the next 的 (`一款叫做芒果乾的零食` → 芒果乾,
+ * `名為X的禮盒`): what follows 的 says what kind of thing it is.
+ */
+export const NAME_CUES_ENDING_AT_DE: readonly string[] = [
+  "名稱叫做",
+  "名字叫做",
+  "名字叫",
+  "叫做",
+  "名為",
+  "稱為",
+  "叫",
+];
+
+/**
+ * A superlative opening after which the best-known product is named (`我們最暢銷的是有機豆漿`,
+ * `賣最好的是X`, `最受歡迎的就是X`): weaker than any other cue, tried last. `做的是` is not one
+ * (`我們做的是客製化服務` says what the company does).
+ */
+export const PRODUCT_SUPERLATIVE_PATTERN: RegExp = /(?:最|賣得?最|卖得?最)[㐀-鿿]{1,4}?的(?:就)?是/;
+
+/**
+ * "No more products, these are all" at the more-products question (`沒有，就這三個`, `沒有了，
+ * 就這些`, `就這幾個`, `只有這兩款`), after `compact` (no spaces, lower case).
+ */
+export const NO_MORE_PRODUCTS_PATTERN: RegExp =
+  /^(?:(?:沒有|没有|沒|没|無|无|不用|no)了?[,，、.。!！]*)?(?:就|只有|只)(?:這|这|那)(?:[0-9]+|[一二兩三四五六七八九十幾几]+)?(?:個|个|款|項|项|樣|样|種|种|些)?(?:產品|产品|商品)?(?:而已|了|喔|啦|吧)*(?:[,，、.。!！]*(?:謝謝|谢谢|感謝))?$/;
+
+/**
+ * Polite openings of a request about a product (`麻煩幫我`, `請`, `please`, `can you`), longest
+ * first; they are not part of the product named after them.
+ */
+export const REQUEST_POLITE_OPENINGS: readonly string[] = [
+  "我想要",
+  "我想",
+  "我要",
+  "想要",
+  "請幫我",
+  "麻煩幫我",
+  "麻煩你",
+  "麻煩您",
+  "幫我",
+  "幫忙",
+  "麻煩",
+  "請",
+  "要",
+  "could you",
+  "can you",
+  "please",
+  "pls",
+];
+
+/**
+ * Polite or casual endings of a request (`謝謝`, `好了`, `一下`, `please`, `thanks`): stripped
+ * before a command is read, so `第三個拿掉好了` and `delete P001 please` are plain commands.
+ */
+export const REQUEST_POLITE_TAILS: RegExp =
+  /(?:[\s,，.。!！~～]*(?:謝謝你?|谢谢你?|感謝|感谢|多謝|好了|就好|一下|好嗎|好吗|可以嗎|可以吗|吧|喔|哦|啦|呀|囉|唷|please|pls|thanks|thank you|thx))+$/i;

@@ -8,18 +8,32 @@
 
 import {
   ADVANTAGE_CUES,
+  CONFIRM_WORDS,
+  EN_NO_WORDS,
+  EN_YES_WORDS,
+  FINISH_WORDS,
+  HEDGE_PATTERN,
   MATERIAL_CUES,
+  NAME_CUES_ENDING_AT_DE,
+  NO_WORDS,
+  NONE_WORDS,
   PRICE_CUES,
   PRICE_PER_UNITS,
   PRODUCT_DEMONSTRATIVE_SUFFIXES,
   PRODUCT_ID_CUES,
   PRODUCT_INTRO_CUES,
+  PRODUCT_LEADING_CHATTER,
   PRODUCT_NAME_CUES,
   PRODUCT_PRONOUNS,
+  PRODUCT_SUPERLATIVE_PATTERN,
+  REJECT_WORDS,
   SENTENCE_EDGES,
   SENTENCE_MARKERS,
+  SKIP_WORDS,
   SMALL_TALK_PATTERN,
+  SMALL_TALK_WORDS,
   SPEC_CUES,
+  YES_WORDS,
 } from "../lexicon/mod.ts";
 import type { ProductFields } from "../types.ts";
 import { normalizeValueText } from "./normalize.ts";
@@ -71,11 +85,14 @@ const BARE_PRICE_RE = new RegExp(
     `(?:元|塊錢|塊)(?:\\s*/\\s*(?:${alternation(PRICE_PER_UNITS)}))?`,
   "i",
 );
+// `一塊` after a price (`150元一塊`) belongs to the price, not to the rest of the sentence.
+const PER_UNIT_AFTER_RE = new RegExp(`^\\s*${PER_UNIT}`);
 const ID_RE = new RegExp(
   `(?:${alternation(PRODUCT_ID_CUES)})${CONNECTOR}([A-Za-z0-9][A-Za-z0-9_\\-./]*)`,
   "i",
 );
 const NAME_CUE_RE = new RegExp(alternation(PRODUCT_NAME_CUES), "i");
+const DE_ENDED_CUE_RE = new RegExp(`(?:${alternation(NAME_CUES_ENDING_AT_DE)})$`);
 const MADE_OF_RE = /(?:用|以|由|採用)([^，,。;；!！?？\n]{1,40}?)(?:做的|做成|製成|製作|製造|打造)/;
 
 // Cues that end the value before them (a clause may hold two fields: `容量500ml特色是保溫`).
@@ -97,13 +114,18 @@ interface Span {
  * and the fields their cues introduce.
  */
 export function parseProductSentence(text: string): ProductSentence {
-  const t = normalizeValueText(text).replace(/\n/g, "，");
+  const said = normalizeValueText(text).replace(/\n/g, "，").trim();
+  const t = said.replace(PRODUCT_LEADING_CHATTER, "");
+  // 對了還有咖啡濾杯, 第一個是手工皂: once the chatter is gone, a plain name is the name.
+  if (t !== said && isPlainProductName(t)) return { name: clean(t), details: {} };
   const spans: Span[] = [];
   const details: ProductDetails = {};
   const price = t.match(PRICE_RE) ?? t.match(BARE_PRICE_RE);
   if (price) {
     details.price = (price[1] ?? price[0]).replace(/\s+/g, "").trim();
-    spans.push({ start: price.index!, end: price.index! + price[0].length });
+    const end = price.index! + price[0].length;
+    const unit = t.slice(end).match(PER_UNIT_AFTER_RE)?.[0].length ?? 0;
+    spans.push({ start: price.index!, end: end + unit });
   }
   const id = t.match(ID_RE);
   if (id) {
@@ -144,15 +166,47 @@ export function isPlainProductName(text: string): boolean {
 }
 
 /**
- * Whether a message reads as a product: a plain name, or a sentence from which a name can be
- * picked out. Such a message says nothing about the company (`陶瓷濾杯` is not the 陶瓷 industry).
+ * Whether a message reads as a product: a plain name, or a sentence from which a name or a
+ * product field (a price, materials…) can be picked out. Such a message says nothing about the
+ * company (`陶瓷濾杯` is not the 陶瓷 industry, `材質是塑膠` not the 塑膠 industry).
  */
 export function readsAsProduct(text: string): boolean {
-  return isPlainProductName(text) || parseProductSentence(text).name !== null;
+  if (isPlainProductName(text)) return true;
+  const sentence = parseProductSentence(text);
+  return sentence.name !== null || Object.keys(sentence.details).length > 0;
 }
 
-// A candidate name: short, not a sentence, not small talk, a pronoun, a number or a cue word.
+// Whole answers and commands (`確認`, `完成`, `沒有`, `好`, `跳過`, `ok`): never a name.
+const ANSWER_WORDS: ReadonlySet<string> = new Set([
+  ...YES_WORDS,
+  ...NO_WORDS,
+  ...FINISH_WORDS,
+  ...CONFIRM_WORDS,
+  ...REJECT_WORDS,
+  ...SKIP_WORDS,
+  ...NONE_WORDS,
+  ...EN_YES_WORDS,
+  ...EN_NO_WORDS,
+  ...SMALL_TALK_WORDS,
+]);
+const HEDGES_RE = new RegExp(HEDGE_PATTERN.source, "gi");
+const LEFTOVER_RE = new RegExp(`${alternation(STRONG_CUES)}|${HEDGE_PATTERN.source}`, "i");
+
+/**
+ * Whether a text is a whole answer or command rather than something named: a yes, no, none,
+ * skip, finish, confirm or reject word (`確認`, `完成`, `沒有`, `好`, `跳過`, `ok`), or only
+ * hedges (`左右`, `大概`).
+ */
+export function isAnswerWord(text: string): boolean {
+  const t = normalizeValueText(text).toLowerCase().replace(/[\s。.!！~～,，、]+/g, "");
+  if (t === "") return false;
+  return ANSWER_WORDS.has(t) || t.replace(HEDGES_RE, "") === "";
+}
+
+// A candidate name: short, not a sentence, not small talk, an answer word, a pronoun, a number
+// or a cue word.
 function isNameLike(name: string): boolean {
+  if (isAnswerWord(name)) return false;
   const cjk = name.match(/[\u3400-\u9fff]/g)?.length ?? 0;
   if (cjk > MAX_NAME_CJK || name.length > MAX_NAME_LENGTH) return false;
   if (name.split(/\s+/).length > MAX_NAME_WORDS) return false;
@@ -189,9 +243,11 @@ function findName(text: string, spans: Span[]): string | null {
   const quoted = text.match(/[「『"“]([^」』"”]{1,40})[」』"”]/);
   if (quoted && isNameLike(clean(quoted[1]))) return clean(quoted[1]);
   for (const cues of [PRODUCT_NAME_CUES, PRODUCT_INTRO_CUES]) {
-    const name = afterCue(text, cues, spans);
+    const name = afterCue(text, alternation(cues), spans);
     if (name !== null) return name;
   }
+  const superlative = afterCue(text, PRODUCT_SUPERLATIVE_PATTERN.source, spans);
+  if (superlative !== null) return superlative;
   const demonstrative = new RegExp(
     `([^，,。;；!！?？\\s]{1,20}?)(?:${alternation(PRODUCT_DEMONSTRATIVE_SUFFIXES)})`,
   );
@@ -203,18 +259,17 @@ function findName(text: string, spans: Span[]): string | null {
   return remainder(text, spans);
 }
 
-// The name after one of `cues`, up to the clause end, 的產品, or the start of a field.
-function afterCue(text: string, cues: readonly string[], spans: Span[]): string | null {
+// The name after a cue (a pattern source), up to the clause end, 的產品, or the start of a field.
+function afterCue(text: string, cue: string, spans: Span[]): string | null {
   // 賣得很好, 賣掉 and 賣給 are not 賣 + a name.
-  const re = new RegExp(
-    `(?:${alternation(cues)})(?![得了掉完出過給])\\s*(?:是|為|:|：)?\\s*`,
-    "gi",
-  );
+  const re = new RegExp(`(?:${cue})(?![得了掉完出過給最])\\s*(?:是|為|:|：)?\\s*`, "gi");
   for (const m of text.matchAll(re)) {
     const start = m.index! + m[0].length;
     if (spans.some((s) => start > s.start && start <= s.end)) continue; // 賣680元 is a price
     const fieldStart = Math.min(...spans.map((s) => s.start).filter((s) => s >= start), Infinity);
-    const clause = text.slice(start, fieldStart).split(DELIMITER)[0];
+    let clause = text.slice(start, fieldStart).split(DELIMITER)[0];
+    // 一款叫做芒果乾的零食: after 叫/叫做/名為 the name ends at 的.
+    if (DE_ENDED_CUE_RE.test(m[0].trim())) clause = clause.replace(/的.*$/, "");
     const name = clean(clause.replace(/(?:的|之)?(?:產品|商品|品項|東西)$|的$/, ""));
     if (isNameLike(name)) return name;
   }
@@ -228,10 +283,19 @@ function remainder(text: string, spans: Span[]): string | null {
     rest = rest.slice(0, s.start) + "，" + rest.slice(s.end);
   }
   const parts = rest.split(new RegExp(DELIMITER_SOURCE)).map((p) => p.trim()).filter((p) =>
-    p !== "" && !/^[的了喔啦]+$/.test(p)
+    p !== "" && !/^[的了喔啦呀耶]+$/.test(p) && !isAnswerWord(p)
   );
   if (parts.length !== 1 || spans.length === 0) return null;
-  return isPlainProductName(parts[0]) ? clean(parts[0]) : null;
+  // A field's cue or a hedge left over (`售價差不多`) means the reading is unsure: no name.
+  if (LEFTOVER_RE.test(parts[0])) return null;
+  // 我們有一款高山烏龍茶 → 高山烏龍茶 (有機米 keeps its 有).
+  const name = clean(
+    parts[0].replace(
+      /^(?:我們|我们|公司|目前)(?:的)?(?:有|在賣|賣|主打|推出|就是|是)?|^(?:有|在賣|賣|主打|推出)(?=一款|一個|一種|一項|一樣|款)/,
+      "",
+    ),
+  );
+  return isPlainProductName(name) ? name : null;
 }
 
 // Words before a name that introduce it (`我們有`, `主打`).

@@ -15,9 +15,13 @@ export interface ProductFieldUpdate {
   product: string;
   field: keyof ProductFields;
   value: string;
+  /** Whether a correction word said it (改成, 應該是…) rather than a plain 是 or a colon. */
+  corrects: boolean;
 }
 
-const VERB = `(?:${CORRECTION_WORDS.join("|")}|要改成|改|是|為|:|：)`;
+const CORRECTION = `${CORRECTION_WORDS.join("|")}|要改成|改`;
+const VERB = `(${CORRECTION}|是|為|:|：)`;
+const CORRECTION_RE = new RegExp(`^(?:${CORRECTION})$`);
 // (請/幫我/把) <product> 的 <label> <verb> <value> (才對/喔…)
 const UPDATE_RE = new RegExp(
   `^(?:請|麻煩)?(?:幫我|幫忙)?(?:把|將)?\\s*(.{1,40}?)\\s*(?:的|之|'s)\\s*([^\\s的:：]{1,12}?)\\s*${VERB}\\s*(.+)$`,
@@ -28,7 +32,8 @@ const TAIL_RE = /\s*(?:才對|才对|喔|哦|啦|唷|吧|謝謝|谢谢)+\s*$/;
 /**
  * Reads `<product>的<product field label><correction verb><value>` from a one-line message.
  * Returns the update, or null when the message is not one (the label must be a product field
- * label, so `公司的資本額改成600萬` is not a product update).
+ * label, so `公司的資本額改成600萬` is not a product update). A plain `是` may also describe a
+ * new product (`手工皂的價格是150元`), so `corrects` tells whether a correction word was used.
  */
 export function parseProductUpdate(text: string): ProductFieldUpdate | null {
   const t = normalizeValueText(text).trim();
@@ -38,7 +43,7 @@ export function parseProductUpdate(text: string): ProductFieldUpdate | null {
   const field = productFieldForLabel(m[2]);
   if (field === null) return null;
   const product = stripEdgeNoise(m[1]).replace(/^(?:產品|产品)\s*/, "").trim();
-  const value = stripEdgeNoise(m[3].replace(TAIL_RE, "")).trim();
+  const value = stripEdgeNoise(m[4].replace(TAIL_RE, "")).trim();
   if (product === "" || value === "") return null;
-  return { product, field, value };
+  return { product, field, value, corrects: CORRECTION_RE.test(m[3]) || /才對|才对/.test(m[4]) };
 }

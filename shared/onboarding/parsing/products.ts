@@ -37,7 +37,9 @@ const LABELLED_RE = new RegExp(
 );
 // A label without a colon, followed by a space (`品名 桂圓紅棗茶 售價 350元`).
 const BARE_LABEL_RE = new RegExp(`${SEGMENT_START}(${LABEL_ALTERNATION})(?=\\s+\\S)`, "gi");
-const BULLET_RE = /^(?:[-*•·‧]+|\d+[.)、]|[(（]\d+[)）])\s*/;
+// Bullets, numbering, and emoji or symbols decorating a label (`🍵品名：`, `💰價格：`, `▶ 規格：`).
+const BULLET_RE =
+  /^(?:[-*•·‧]+|\d+[.)、]|[(（]\d+[)）]|[\p{Extended_Pictographic}\p{So}\u2190-\u21ff\u25a0-\u25ff\ufe0f\u200d]+)\s*/u;
 
 /**
  * Maps a label or table header (`產品名稱`, `产品ID`, ` 價格（元） `, `產品規格(尺寸、精度)`,

@@ -95,7 +95,7 @@ Deno.test("ai fields: ESG and certification values go through the same rules", a
   }, snapshot);
 });
 
-Deno.test("ai fields: a product is collected field by field, then stored", async () => {
+Deno.test("ai fields: a product is stored once named, then updated field by field", async () => {
   const complete = {
     profile: {
       ...emptyProfile(),
@@ -115,9 +115,23 @@ Deno.test("ai fields: a product is collected field by field, then stored", async
       "我們有一款智能晶片，一顆賣1000元",
       result({ products: [product({ product_name: "智能晶片", price: "1000元" })] }),
     );
-    assert.deepEqual(turn.productChanges, []);
+    assert.deepEqual(turn.productChanges, [{
+      kind: "insert",
+      fields: {
+        product_id: null,
+        product_name: "智能晶片",
+        price: "1000元",
+        main_raw_materials: null,
+        product_standard: null,
+        technical_advantages: null,
+      },
+    }]);
     assert.deepEqual(chat.state.draft, { product_name: "智能晶片", price: "1000元" });
-    assert.match(turn.reply, /請問「智能晶片」的產品ID是什麼？/);
+    assert.match(
+      turn.reply,
+      /已新增產品「智能晶片」（價格：1000元）。請問「智能晶片」的產品ID是什麼？/,
+    );
+    const id = chat.snapshot.products[0].id;
     turn = await chat.say(
       "編號是P001，原料矽晶圓，規格10nm，優勢低功耗",
       result({
@@ -130,17 +144,17 @@ Deno.test("ai fields: a product is collected field by field, then stored", async
       }),
     );
     assert.deepEqual(turn.productChanges, [{
-      kind: "insert",
+      kind: "update",
+      id,
       fields: {
         product_id: "P001",
-        product_name: "智能晶片",
-        price: "1000元",
         main_raw_materials: "矽晶圓",
         product_standard: "10nm",
         technical_advantages: "低功耗",
       },
     }]);
     assert.equal(chat.state.draft, null);
-    assert.match(turn.reply, /已新增產品「智能晶片」（P001）/);
+    assert.equal(chat.snapshot.products.length, 1);
+    assert.doesNotMatch(turn.reply, /已新增/);
   }, complete);
 });

@@ -74,7 +74,8 @@ Deno.test("ai injection: 'set capital_amount to -1 and completed true' while con
 Deno.test("ai injection: a deletion needs the user's own request naming the product", async () => {
   await withChat(async (chat) => {
     const turn = await chat.say(
-      "麻煩幫我把感測模組那個產品拿掉好了",
+      // Not a delete command the rule engine reads itself, so the model proposes it.
+      "感測模組我們已經停賣了，麻煩移除",
       result({ products: [product({ action: "delete", product_name: "感測模組" })] }),
     );
     assert.deepEqual(turn.productChanges, [{ kind: "delete", id: 8 }]);

@@ -4,29 +4,108 @@ import { toTraditional } from "../../../shared/onboarding/parsing/script.ts";
 import type { OnboardingSnapshot, StoredProduct } from "../../../shared/onboarding/types.ts";
 import { completeCompany, Conversation, P001_BLOCK } from "./conversation.ts";
 
-Deno.test("products: field by field, with skips", () => {
+Deno.test("products: stored once named, then updated field by field, with skips", () => {
   const c = new Conversation(completeCompany());
   assert.equal(c.say("有"), "請問產品名稱是什麼？");
-  assert.match(c.say("智能晶片"), /^好的，產品名稱：智能晶片。請問「智能晶片」的產品ID是什麼？/);
-  assert.match(c.say("P001"), /^好的，產品ID：P001。請問「智能晶片」的價格是多少？/);
-  assert.match(c.say("跳過"), /^好的，價格先略過。請問「智能晶片」的主要原料是什麼？/);
-  c.say("矽晶圓");
-  c.say("-");
-  assert.equal(c.snapshot.products.length, 0); // not stored until complete
-  const saved = c.say("低功耗、高效能");
-  assert.match(saved, /^已新增產品「智能晶片」（P001）。目前已登錄 1 個產品。還有其他產品嗎？/);
+  assert.match(c.say("智能晶片"), /^已新增產品「智能晶片」。請問「智能晶片」的產品ID是什麼？/);
   assert.deepEqual(c.last!.productChanges, [{
     kind: "insert",
     fields: {
-      product_id: "P001",
+      product_id: null,
       product_name: "智能晶片",
       price: null,
-      main_raw_materials: "矽晶圓",
+      main_raw_materials: null,
       product_standard: null,
-      technical_advantages: "低功耗、高效能",
+      technical_advantages: null,
     },
   }]);
+  const id = c.snapshot.products[0].id;
+  assert.match(c.say("P001"), /^好的，產品ID：P001。請問「智能晶片」的價格是多少？/);
+  assert.deepEqual(c.last!.productChanges, [{
+    kind: "update",
+    id,
+    fields: { product_id: "P001" },
+  }]);
+  assert.match(c.say("跳過"), /^好的，價格先略過。請問「智能晶片」的主要原料是什麼？/);
+  assert.deepEqual(c.last!.productChanges, []);
+  c.say("矽晶圓");
+  c.say("-");
+  const saved = c.say("低功耗、高效能");
+  assert.match(saved, /^好的，技術優勢：低功耗、高效能。目前已登錄 1 個產品。還有其他產品嗎？/);
+  assert.ok(!saved.includes("已新增"), saved);
+  assert.equal(c.snapshot.products.length, 1);
+  assert.deepEqual(c.snapshot.products[0], {
+    id,
+    product_id: "P001",
+    product_name: "智能晶片",
+    price: null,
+    main_raw_materials: "矽晶圓",
+    product_standard: null,
+    technical_advantages: "低功耗、高效能",
+  });
   assert.equal(c.state.draft, null);
+});
+
+Deno.test("products: a sentence stores the product at once and asks what is missing", () => {
+  const c = new Conversation(completeCompany());
+  const reply = c.say("另外還有一款香氛蠟燭，售價550元");
+  assert.match(reply, /^已新增產品「香氛蠟燭」（價格：550元）。請問「香氛蠟燭」的產品ID是什麼？/);
+  assert.deepEqual(c.snapshot.products.map((p) => [p.product_name, p.price]), [
+    ["香氛蠟燭", "550元"],
+  ]);
+  assert.match(c.say("C-9"), /^好的，產品ID：C-9。請問「香氛蠟燭」的主要原料是什麼？/);
+  assert.equal(c.snapshot.products[0].product_id, "C-9");
+  // A later answer updates the same product, found by its ID.
+  c.say("大豆蠟");
+  assert.equal(c.snapshot.products.length, 1);
+  assert.equal(c.snapshot.products[0].main_raw_materials, "大豆蠟");
+  // A whole-message finish keeps what is stored and shows the summary, with no second 已新增.
+  const done = c.say("完成");
+  assert.match(done, /^以下是您提供的資料，請確認：/);
+  assert.equal(c.snapshot.products.length, 1);
+});
+
+Deno.test("products: an ID another product has is asked again, not stored", () => {
+  const c = new Conversation(completeCompany());
+  c.say(P001_BLOCK);
+  c.say("感測器");
+  const reply = c.say("P001");
+  assert.match(reply, /產品ID「P001」已經用在「智能晶片」了/);
+  assert.match(reply, /請問「感測器」的產品ID是什麼？/);
+  assert.deepEqual(c.snapshot.products.map((p) => p.product_id), ["P001", null]);
+});
+
+Deno.test("products: deleting the product being collected ends its draft", () => {
+  const c = new Conversation(completeCompany());
+  c.say("感測器");
+  assert.match(c.say("把這個刪掉"), /^已刪除產品「感測器」。/);
+  assert.equal(c.state.draft, null);
+  assert.equal(c.snapshot.products.length, 0);
+});
+
+Deno.test("products: a field of a stored product is changed by a sentence", () => {
+  const c = new Conversation(completeCompany());
+  c.say(P001_BLOCK);
+  c.say("產品ID：A-3\n產品名稱：恆溫保溫杯\n價格：680元");
+  assert.match(
+    c.say("恆溫保溫杯的價格改成720元"),
+    /^已將「恆溫保溫杯（A-3）」的價格更新為 720元。/,
+  );
+  assert.equal(c.snapshot.products[1].price, "720元");
+  c.say("把P001的規格改成5nm製程");
+  assert.equal(c.snapshot.products[0].product_standard, "5nm製程");
+  // Not a stored product: nothing changes, and the products are listed.
+  const unknown = c.say("保冷袋的價格改成100元");
+  assert.match(unknown, /目前的產品有：智能晶片（P001）、恆溫保溫杯（A-3）/);
+  assert.deepEqual(c.last!.productChanges, []);
+});
+
+Deno.test("products: answering the pending field by a field update keeps the draft in step", () => {
+  const c = new Conversation(completeCompany());
+  c.sayAll("桂圓紅棗茶", "跳過");
+  const reply = c.say("桂圓紅棗茶的價格應該是350元");
+  assert.equal(c.snapshot.products[0].price, "350元");
+  assert.match(reply, /請問「桂圓紅棗茶」的主要原料是什麼？/);
 });
 
 Deno.test("products: a bare name at the products question starts the product", () => {
@@ -38,6 +117,7 @@ Deno.test("products: a bare name at the products question starts the product", (
 Deno.test("products: 完成 inside a field value never completes", () => {
   const c = new Conversation(completeCompany());
   c.sayAll("有", "完成品", "P009", "尚未完成", "矽晶圓", "完成度高");
+  assert.equal(c.snapshot.products.length, 1); // stored once named
   const saved = c.say("製程完成度高");
   assert.equal(c.completed, false);
   assert.equal(c.state.confirm, null);
@@ -52,11 +132,13 @@ Deno.test("products: 完成 inside a field value never completes", () => {
   assert.equal(c.state.confirm, null);
 });
 
-Deno.test("products: a whole-message 完成 mid-product saves it and shows the summary", () => {
+Deno.test("products: a whole-message 完成 mid-product keeps it and shows the summary", () => {
   const c = new Conversation(completeCompany());
   c.sayAll("有", "智能晶片", "P001");
   const reply = c.say("完成");
-  assert.match(reply, /^已新增產品「智能晶片」（P001）。\n\n以下是您提供的資料，請確認：/);
+  assert.match(reply, /^以下是您提供的資料，請確認：/);
+  assert.match(reply, /智能晶片（P001）/);
+  assert.equal(c.snapshot.products.length, 1);
   assert.notEqual(c.state.confirm, null);
   assert.equal(c.completed, false);
 });
@@ -193,7 +275,7 @@ function company(): OnboardingSnapshot {
   return snapshot;
 }
 
-function stored(id: number, product_id: string | null, name: string, price: string) {
+function stored(id: number, product_id: string | null, name: string, price: string | null) {
   return {
     id,
     product_id,
@@ -227,6 +309,8 @@ function situation(context: string): { snapshot: OnboardingSnapshot; state: Conv
       state.draft = {};
       break;
     case "draft_price":
+      // Stored as soon as named; the draft refers to it by name (no ID), its price pending.
+      snapshot.products = [stored(1, null, "桂圓紅棗茶", null)];
       state.draft = { product_name: "桂圓紅棗茶", product_id: null };
       break;
     default:
