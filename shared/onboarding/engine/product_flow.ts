@@ -432,6 +432,7 @@ export function takeProductMessage(ctx: TurnContext, message: string): void {
   const sentence = parseProductSentence(value);
   if (sentence.name === null) {
     ctx.notices.push(PRODUCT_TEXTS.nameUnclear);
+    ctx.reasked.add("product_name");
     return;
   }
   if (Object.keys(sentence.details).length === 0) return takeName(ctx, sentence.name);

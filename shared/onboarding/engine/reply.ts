@@ -47,8 +47,8 @@ export interface ReplyInput {
   askEsgNames?: boolean;
   /** Company fields whose value the user hedged this turn (the ack says it can be changed). */
   hedged?: ReadonlySet<CompanyField>;
-  /** Company fields refused with a re-ask this turn (its question is then not repeated). */
-  reasked?: ReadonlySet<CompanyField>;
+  /** Fields refused with a re-ask this turn (their question is then not repeated). */
+  reasked?: ReadonlySet<CompanyField | "product_name">;
   /** The summary is shown again because the data changed since it was last shown. */
   summaryChanged?: boolean;
 }
@@ -143,8 +143,12 @@ export function buildReply(input: ReplyInput): string {
   const lead = [...acks, ...(input.notes ?? []), ...(remark ? [remark] : [])].join("");
   const notices = input.notices ?? [];
   const pending = pendingItem(input.after, input.state.draft, input.state.confirm !== null);
-  // A re-ask for the very field asked next already says what to type, with an example.
-  const reasked = pending.kind === "company" && input.reasked?.has(pending.field) === true;
+  // A re-ask for the very item asked next already says what to type, with an example.
+  const asked = pending.kind === "company" ? pending.field : pending.kind === "products" ||
+      (pending.kind === "product_field" && pending.field === "product_name")
+    ? "product_name"
+    : null;
+  const reasked = asked !== null && input.reasked?.has(asked) === true;
   const question = reasked ? "" : nextQuestion(input.after, input.state, input);
   if (notices.length === 0 && lead !== "" && !question.includes("\n")) {
     // 接下來 only after company data and before a question proper (請問…): after a product note,

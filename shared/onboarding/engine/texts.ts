@@ -193,7 +193,7 @@ export const PRODUCT_TEXTS = {
   nameNeeded: "產品名稱是必填的，請告訴我產品名稱。",
   /** A sentence in which no product name can be told apart: nothing is stored. */
   nameUnclear: "抱歉，我看不出產品名稱是哪幾個字。請只回覆產品名稱（例如：恆溫保溫杯），" +
-    "或寫成「品名：恆溫保溫杯 售價：680元」。",
+    "或寫成「品名：恆溫保溫杯 售價：680元」；沒有要登錄的產品請回答「沒有」。",
   tooMany: (max: number) => `抱歉，每次最多可登錄 ${max} 個產品，這個產品沒有新增。`,
 } as const;
 

@@ -40,10 +40,10 @@ export class TurnContext {
   /** A value to confirm on the next turn (set by `refuse` for an implausible value). */
   pendingValue: PendingValue | null = null;
   /**
-   * Company fields whose value was refused with a re-ask (why, and one example): when the
-   * next question is for one of them, the re-ask stands for it and it is not repeated.
+   * Fields whose answer was refused with a re-ask (why, and one example): when the next
+   * question is for one of them, the re-ask stands for it and it is not repeated.
    */
-  readonly reasked = new Set<CompanyField>();
+  readonly reasked = new Set<CompanyField | "product_name">();
   /** The value the previous turn asked to confirm, if any. */
   readonly askedToConfirm: PendingValue | null;
 
