@@ -12,6 +12,7 @@ import {
   CONFIRM_WORDS,
   CORRECTION_PATTERN,
   DELETE_VERBS,
+  FINISH_LEAD_INS,
   FINISH_PHRASES,
   FINISH_WORDS,
   NOT_FINISHED_PATTERN,
@@ -38,10 +39,19 @@ const FINISH_PIECES = [...new Set([...FINISH_PHRASES, ...FINISH_WORDS])]
 /**
  * Whether the whole message says "I am done": one finish word (`完成`, `沒有了`, `就這樣`,
  * `done`…) or several finish phrases with punctuation (`就這些了，結束`, `好了，完成`,
- * `就這樣，謝謝`). Thanks alone are not a finish, and neither is `尚未完成` or `還沒結束`.
+ * `就這樣，謝謝`), possibly after an agreeing `OK`/`好`/`嗯` (`OK 就這樣，結束`). Thanks alone
+ * are not a finish, and neither is `尚未完成` or `還沒結束`.
  */
 export function isFinishWord(text: string): boolean {
   const whole = compact(text);
+  return finishes(whole) ||
+    FINISH_LEAD_INS.some((w) =>
+      whole.startsWith(w) && finishes(stripEdgeNoise(whole.slice(w.length)))
+    );
+}
+
+// Whether compacted text is made only of finish phrases, at least one of them more than thanks.
+function finishes(whole: string): boolean {
   if (FINISH_WORDS.has(whole)) return true;
   let finish = false;
   for (const piece of whole.split(/[,.;:!?~、。…]+/)) {

@@ -7,7 +7,7 @@
  */
 
 import { parseAmount } from "../parsing/amount.ts";
-import { parseCertificationList } from "../parsing/certifications.ts";
+import { heldText, parseCertificationList } from "../parsing/certifications.ts";
 import { parseCount } from "../parsing/count.ts";
 import { extractIndustry } from "../parsing/industry.ts";
 import type { ParseFailure, ParseOutcome } from "../parsing/outcome.ts";
@@ -42,7 +42,8 @@ export function readBareAnswer(
 ): FieldReading {
   switch (field) {
     case "industry": {
-      const industry = extractIndustry(text);
+      // The industry is asked: any short line of business is one (`觀光旅遊` → 觀光旅遊業).
+      const industry = extractIndustry(text, true);
       if (industry === null) return { patch: {}, failure: "missing", hints: [] };
       if (industry.length > MAX_INDUSTRY_LENGTH) {
         return { patch: {}, failure: "invalid", hints: [] };
@@ -84,7 +85,10 @@ function numberReading(
 
 // A count (3, 三份, 沒有) or a list of names (ISO 9001、ISO 14001 → 2). ESG names in the list
 // are moved to the ESG list, with a hint, because they do not count as company certifications.
-function readCertificationAnswer(text: string, profile: CompanyProfile): FieldReading {
+function readCertificationAnswer(said: string, profile: CompanyProfile): FieldReading {
+  // Certifications only planned (`明年要申請ISO 9001`) are not held.
+  const text = heldText(said);
+  if (text === "") return { patch: {}, failure: "missing", hints: [] };
   const list = parseCertificationList(text);
   const names = [...list.company, ...list.unknown];
   const patch: Partial<CompanyProfile> = {};
@@ -114,8 +118,12 @@ function readCertificationAnswer(text: string, profile: CompanyProfile): FieldRe
 }
 
 // Names (a list implies yes), none (無/沒有/N/A/- → no and []), or yes without names (ask
-// which). Company certifications named here are pointed out and not counted as ESG.
-function readEsgAnswer(text: string): FieldReading {
+// which). Company certifications named here are pointed out and not counted as ESG. Plans
+// and hesitations are left out first: `目前沒有，明年打算申請ISO 14064` and `不太確定，應該沒有`
+// are none.
+function readEsgAnswer(said: string): FieldReading {
+  const text = heldText(said);
+  if (text === "") return { patch: {}, failure: "missing", hints: [] };
   if (isNoneAnswer(text)) {
     return { patch: { esg_certification: false, esg_certifications: [] }, hints: [] };
   }

@@ -35,9 +35,16 @@ export interface FactsReading {
 const ESG_MENTION = /esg|永續|永续/i;
 const COMPANY_CERT_LABEL = /認證|认证|證書|证书/;
 
-/** Reads the labelled facts of `text` against the stored `profile`. */
-export function readFacts(text: string, profile: CompanyProfile): FactsReading {
-  const facts = extractFacts(text);
+/**
+ * Reads the labelled facts of `text` against the stored `profile`. `asked`, the company
+ * question pending, lets a leading unlabelled value answer it in a message with other facts.
+ */
+export function readFacts(
+  text: string,
+  profile: CompanyProfile,
+  asked?: CompanyField,
+): FactsReading {
+  const facts = extractFacts(text, asked);
   const raw: Partial<CompanyProfile> = { ...facts.profile };
   const hints: string[] = [];
   const problems = facts.problems.map((p) => ({ ...p, field: companyFieldOf(p.field) }));

@@ -9,10 +9,10 @@
 
 import { normalizeText, normalizeValueText } from "../parsing/normalize.ts";
 import { toTraditional } from "../parsing/script.ts";
-import { findLabels } from "../parsing/labels.ts";
+import { findLabels, leadsWithLabel } from "../parsing/labels.ts";
 import { readsAsProduct } from "../parsing/product_sentence.ts";
 import { parseProductBlock, productFieldForLabel } from "../parsing/products.ts";
-import { missingCompanyFields } from "../progress.ts";
+import { type CompanyField, missingCompanyFields } from "../progress.ts";
 import {
   isAddProductRequest,
   isConfirmWord,
@@ -120,14 +120,19 @@ function readMessage(ctx: TurnContext, text: string, value: string): void {
   }
   const block = parseProductBlock(value); // values keep the user's punctuation
   // While a product field is pending, its value may mention patents or certifications in
-  // passing; company facts are then read only from an explicit correction. At the products
-  // question, a message that reads as a product is read for company facts only when it labels
-  // one (`陶瓷濾杯` does not change the industry to 陶瓷業).
+  // passing (`耐用，有發明專利保護`); company facts are then read only from a correction or
+  // when a company label is the message's subject (`不對，新型專利是6件`), and only if they
+  // give something. At the products question, a message that reads as a product is read for
+  // company facts only when it labels one (`陶瓷濾杯` does not change the industry to 陶瓷業).
   const productLike = pending.kind === "products" && findLabels(text).length === 0 &&
     readsAsProduct(value);
-  const readCompany = isCorrection(text) ||
-    (pending.kind !== "product_field" && !productLike);
-  if (readCompany) readCompanyFacts(ctx, block ? withoutProductLines(text) : text);
+  const duringProduct = pending.kind === "product_field";
+  const aboutCompany = isCorrection(text) || (duringProduct && leadsWithLabel(text));
+  if (aboutCompany || (!duringProduct && !productLike)) {
+    const asked = pending.kind === "company" ? pending.field : undefined;
+    const facts = block ? withoutProductLines(text) : text;
+    readCompanyFacts(ctx, facts, asked, duringProduct);
+  }
   if (block) {
     handleProductBlock(ctx, block);
     ctx.handled = true;
@@ -141,10 +146,20 @@ function readMessage(ctx: TurnContext, text: string, value: string): void {
   answerPending(ctx, pending, text, value);
 }
 
-function readCompanyFacts(ctx: TurnContext, text: string): void {
+// Reads the company facts of a message. During a product (`duringProduct`), facts that give
+// nothing usable leave the message to the product field (`資本額很高` as a selling point).
+function readCompanyFacts(
+  ctx: TurnContext,
+  text: string,
+  asked: CompanyField | undefined,
+  duringProduct: boolean,
+): void {
   if (text === "") return;
-  const facts = readFacts(text, ctx.current.profile);
+  const facts = readFacts(text, ctx.current.profile, asked);
   if (!facts.found) return;
+  const usable = Object.keys(facts.patch).length > 0 || facts.askEsgNames ||
+    facts.problems.some((p) => p.reason !== "invalid" && p.reason !== "missing");
+  if (duringProduct && !usable) return;
   ctx.handled = true;
   ctx.setProfile(facts.patch);
   ctx.askEsgNames ||= facts.askEsgNames;

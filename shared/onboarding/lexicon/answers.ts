@@ -90,6 +90,23 @@ export const FINISH_PHRASES: readonly string[] = [
 ];
 
 /**
+ * Words that may open a finish request without being one (`OK 就這樣，結束`, `好，完成`,
+ * `嗯，就這些`): alone they are a yes, before finish phrases they only agree.
+ */
+export const FINISH_LEAD_INS: readonly string[] = [
+  "okay",
+  "ok",
+  "好的",
+  "好喔",
+  "好",
+  "嗯嗯",
+  "嗯",
+  "恩",
+  "那就",
+  "那",
+];
+
+/**
  * "Not finished yet" as the whole message (`尚未完成`, `還沒結束`): neither a finish request nor
  * a "no" answer (the 還沒 in it is not a count of 0).
  */
@@ -211,7 +228,7 @@ export const NONE_WORDS: ReadonlySet<string> = new Set([
  * (認證/證書/資料) + (了), and the emphatic `一項也沒有`, `半件都沒有`, `完全沒有`.
  */
 export const NONE_PATTERN =
-  /^(?:我們|我们|公司)?(?:目前|現在|现在|暫時|暂时|都|還|还|尚|暫|暂|並|并|完全|一直|根本|其實|其实)*(?:(?:一|半)(?:件|個|个|項|项|張|张|份|樣|样|個都|件都)?(?:都|也))?(?:沒有|没有|沒|没|無|无)(?:任何)?(?:esg)?(?:相關|相关)?(?:的)?(?:認證|认证|證書|证书|資料|资料|東西|东西|專利|专利)?(?:耶|喔|啦|了)*$/;
+  /^(?:我們|我们|公司)?(?:目前|現在|现在|暫時|暂时|都|還|还|尚|暫|暂|並|并|完全|一直|根本|其實|其实|應該|应该|好像|大概)*(?:(?:一|半)(?:件|個|个|項|项|張|张|份|樣|样|個都|件都)?(?:都|也))?(?:沒有|没有|沒|没|無|无)(?:任何)?(?:esg)?(?:相關|相关)?(?:的)?(?:認證|认证|證書|证书|資料|资料|東西|东西|專利|专利)?(?:耶|喔|啦|了)*$/;
 
 /** Words that leave an optional product field empty (`-`, `無`, `跳過`, `skip`…). */
 export const SKIP_WORDS: ReadonlySet<string> = new Set([

@@ -81,3 +81,59 @@ export const CERTIFICATION_TAIL_PATTERN =
 /** A word that makes an unknown item a certification (`節能標章`, `清真認證`). */
 export const CERTIFICATE_WORD_END_PATTERN =
   /(?:認證|认证|證書|证书|標章|标章|驗證|验证|標籤|标签|認可|认可)$/;
+
+/**
+ * Words of a plan or the future (`明年打算申請ISO 14064`, `還在評估`, `申請中`): a
+ * certification only planned is not held, so a clause with one of these names none.
+ */
+export const CERTIFICATION_PLAN_PATTERN =
+  /(?:明年|後年|后年|今年底|年底前|下半年|未來|未来|將來|将来|以後|以后|之後|之后)(?:再|要|會|会|才|就|申請|申请|打算|準備|准备|計畫|计划|預計|预计)|打算|計畫|計劃|计划|準備|准备|預計|预计|規劃|规划|再看看|申請中|申请中|正在申請|正在申请|在申請|在申请|評估|评估|考慮|考虑|想要|希望|\bplan(?:ning|s)?\b|\bnext year\b|\bwill\b|\bgoing to\b/i;
+
+/**
+ * English words of chatter, never part of a certification name: an unrecognised item made of
+ * Latin letters (`FSC`, `OEKO-TEX`) may be a name, `OK`, `yes we do` or `that's all` is not.
+ */
+export const CERTIFICATION_CHATTER_WORDS: ReadonlySet<string> = new Set([
+  "ok",
+  "okay",
+  "yes",
+  "yeah",
+  "yep",
+  "no",
+  "nope",
+  "none",
+  "nothing",
+  "thanks",
+  "thank",
+  "you",
+  "we",
+  "i",
+  "have",
+  "has",
+  "had",
+  "is",
+  "are",
+  "the",
+  "that",
+  "that's",
+  "thats",
+  "this",
+  "all",
+  "done",
+  "finish",
+  "finished",
+  "just",
+  "so",
+  "hi",
+  "hello",
+  "not",
+  "sure",
+  "maybe",
+  "know",
+  "don't",
+  "dont",
+  "some",
+  "any",
+  "it",
+  "our",
+]);

@@ -40,3 +40,32 @@ export const LABEL_GROUP_PATTERN = /\bpatents?\b|專利|专利/gi;
 
 /** Words around a count that carry no value (`數量`, `件數`). */
 export const COUNT_LABEL_TAIL_PATTERN = /數量|数量|件數|件数/g;
+
+/**
+ * Words that say one value holds for both patent kinds (`發明跟新型專利都沒有`, `兩種專利都是0`,
+ * `both 0`): a none or zero said with one of these is shared by the labels before it.
+ */
+export const BOTH_KINDS_PATTERN =
+  /都|皆|均|全部|兩種|两种|兩項|两项|兩者|两者|兩個|两个|兩類|两类|\bboth\b|\ball\b/i;
+
+/** `兩種`, `兩者`, `both`: words naming the two kinds, which are not a count of two. */
+export const TWO_KINDS_PATTERN = /兩種|两种|兩項|两项|兩者|两者|兩個|两个|兩類|两类|\bboth\b/gi;
+
+/**
+ * Words that may open a message before the company field it is about (`不對，新型專利是6件`,
+ * `其實資本額是800萬`, `抱歉，ESG沒有`): apologies, corrections and interjections. A message
+ * whose subject, after these, is a company label states a company fact.
+ */
+export const COMPANY_LEAD_IN_PATTERN =
+  /^(?:不對|不对|不是|其實|其实|另外|對了|对了|抱歉|不好意思|sorry|oops|actually|剛剛|刚刚|剛才|刚才|更正|修正|還有|还有|那個|那个|喔|哦|噢|欸|诶|啊|嗯|呃|我們的|我们的|我們|我们|公司的|[\s,.;:!~、。…-])+/i;
+
+/** Apologies: `不好意思` holds 意思 but asks nothing. */
+export const APOLOGY_PATTERN = /不好意思|抱歉|\bsorry\b/gi;
+
+/**
+ * What follows a label that is the subject of a message (`新型專利是6件`, `資本額500萬`,
+ * `ESG其實沒有`, `capital: 9,000,000`): a separator, a verb of being or correcting, a none or a
+ * number. A label followed by anything else (`發明專利保護`) is part of a description.
+ */
+export const LABEL_VALUE_START_PATTERN =
+  /^\s*(?:[:=\-]|(?:的)?(?:部分|部份|方面|的話|的话|這塊|这块|這邊|这边)|是|為|为|其實|其实|應該|应该|改|更正|修正|有|共|總共|总共|大概|大約|大约|約|约|只有|才|都|也|沒|没|無|无|[0-9零〇一二兩两三四五六七八九十百千]|nt\$?|\$|none\b|n\/a\b|is\b|are\b|should\b)/i;

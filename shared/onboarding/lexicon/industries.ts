@@ -107,6 +107,9 @@ export const INDUSTRY_ALIASES: Readonly<Record<string, string>> = {
   "半導體封裝測試": "半導體封測",
   "資訊科技": "資訊服務",
   "連鎖餐飲": "餐飲",
+  "汽車零部件": "汽車零組件",
+  "生物技術": "生物科技",
+  "傳產": "傳統產",
 };
 
 /** English industry names (lower case, whole words) → the Chinese stem. */
@@ -194,11 +197,89 @@ export const ENGLISH_INDUSTRIES: Readonly<Record<string, string>> = {
   "advertising": "廣告",
   "media": "媒體",
   "agriculture": "農",
+  "textile manufacturing": "紡織",
+  "garment": "成衣",
+  "garments": "成衣",
+  "clothing": "服飾",
+  "fashion": "服飾",
+  "food manufacturing": "食品",
+  "food service": "餐飲",
+  "hospitality": "觀光",
+  "electronic components": "電子零組件",
+  "consumer electronics": "電子",
+  "pcb": "印刷電路板",
+  "semiconductor manufacturing": "半導體",
+  "it": "資訊服務",
+  "information technology services": "資訊服務",
+  "tech": "科技",
+  "technology": "科技",
+  "saas": "軟體",
+  "software development": "軟體",
+  "internet": "網路",
+  "logistic": "物流",
+  "freight": "物流",
+  "warehousing": "倉儲",
+  "distribution": "批發",
+  "retailing": "零售",
+  "online retail": "電子商務",
+  "import and export": "貿易",
+  "import export": "貿易",
+  "import-export": "貿易",
+  "trading company": "貿易",
+  "manufacturer": "製造",
+  "industrial machinery": "機械",
+  "machine tools": "工具機",
+  "machine tool": "工具機",
+  "cosmetics": "化妝品",
+  "cosmetic": "化妝品",
+  "beauty": "美容",
+  "personal care": "化妝品",
+  "biotechnology and pharmaceuticals": "生技醫療",
+  "life sciences": "生物科技",
+  "pharma": "製藥",
+  "medical device": "醫療器材",
+  "health care": "醫療",
+  "building": "營造",
+  "civil engineering": "營造",
+  "architecture": "建築",
+  "property": "不動產",
+  "travel agency": "旅行",
+  "tourism and hospitality": "觀光",
+  "training": "教育",
+  "financial": "金融",
+  "fintech": "金融科技",
+  "accounting": "會計",
+  "marketing": "行銷",
+  "design": "設計",
+  "entertainment": "娛樂",
+  "publishing": "出版",
+  "packaging": "包裝",
+  "plastic": "塑膠",
+  "mold": "模具",
+  "molds": "模具",
+  "mould": "模具",
+  "moulds": "模具",
+  "aerospace": "航太",
+  "solar": "太陽能",
+  "environmental": "環保",
+  "recycling": "環保",
+  "fishery": "漁",
+  "fisheries": "漁",
+  "aquaculture": "水產養殖",
+  "dairy": "乳品",
+  "bakery": "烘焙",
+  "tea": "茶",
+  "coffee": "咖啡",
+  "footwear": "製鞋",
+  "shoes": "製鞋",
+  "toys": "玩具",
+  "services": "服務",
+  "service": "服務",
 };
 
 /** English words around an industry name that carry no value (`we are in the … industry`). */
 export const ENGLISH_INDUSTRY_FILLER_PATTERN =
-  /\b(?:we|we're|are|is|in|the|a|an|our|my|company|companies|industry|sector|business|field|do|work|mainly|mostly|main)\b/gi;
+  /\b(?:we're|we are|it's|we|are|is|in|the|a|an|our|my|company|companies|firm|industry|sector|business|field|do|work|mainly|mostly|main|its)\b/gi;
 
 /**
  * Words after a stem that still say the same industry (`軟體開發`, `食品加工`); any other word
@@ -235,3 +316,29 @@ export const INDUSTRY_INTRO_PATTERN = /是|屬於|属于|為|为|從事|从事|�
 
 /** The last character of an `X業` that is not an industry: 企業, 事業, 專業, 作業, 就業, 創業… */
 export const NOT_INDUSTRY_TAIL_PATTERN = /[企事專专作營营畢毕就創创同本職职學学失開开停休產产]$/;
+
+/**
+ * English words after a line of business (`textile manufacturer`, `food producer`): the line
+ * of business is what comes before them.
+ */
+export const ENGLISH_INDUSTRY_TAIL_PATTERN =
+  /\s+(?:manufacturers?|manufacturing|makers?|producers?|production|suppliers?|vendors?|companies|company|firms?|products?|business(?:es)?|industry|sector)$/;
+
+/**
+ * Words after a line of business that carry no value when the industry is asked (`精密機械
+ * 製造商`, `做美容美髮的`, `食品行業`): what is left is the line of business itself, which gets
+ * 業 added.
+ */
+export const INDUSTRY_PHRASE_TAIL_PATTERN =
+  /(?:的|製造商|制造商|廠商|厂商|業者|业者|供應商|供应商|商|公司|行業|行业|產業|产业|相關|相关|方面|領域|领域|\s)+$/;
+
+/** Names that end in a place of business (`醫美診所`, `咖啡店`, `補習中心`) get no 業 added. */
+export const INDUSTRY_INSTITUTION_END_PATTERN = /(?:店|行|所|館|馆|院|中心|公司|班|社)$/;
+
+/**
+ * Words that make a short phrase a sentence, a question or chatter rather than a line of
+ * business (pronouns, particles, verbs of saying and asking, not-knowing): `我想問一下`,
+ * `還在想`, `不知道耶` are never an industry.
+ */
+export const NOT_INDUSTRY_PHRASE_PATTERN =
+  /我|你|妳|您|他們|她們|嗯|恩|哈|呵|欸|嗎|吗|呢|吧|啦|嘛|耶|喔|哦|了|請|请|問|问|說|说|知道|謝|谢|沒|没|不是|不知|不確|不确|不清|不要|不用|不想|還在|还在|可以|什麼|什么|怎麼|怎么|哈哈|測試|测试|隨便|随便|等等|一下|幫|帮|告訴|告诉|填|資料|资料|結束|结束|完成|跳過|跳过|略過|略过|取消|算了|重來|重来|重新|開始|开始|繼續|继续|下一|上一|返回|很|非常|一般|普通|正常|團隊|团队|大家|同事|老闆|老板|都做|^(?:要|想|先|再|來|来|去|會|会|能|該|该)/;

@@ -7,11 +7,14 @@
 
 import {
   CERTIFICATE_WORD_END_PATTERN,
+  CERTIFICATION_CHATTER_WORDS,
   CERTIFICATION_LEAD_PATTERN,
+  CERTIFICATION_PLAN_PATTERN,
   CERTIFICATION_TAIL_PATTERN,
   COMPANY_CERTIFICATIONS,
   ESG_CERTIFICATIONS,
   KNOWN_ISO_NUMBERS,
+  UNDECIDED_PATTERN,
 } from "../lexicon/mod.ts";
 import { normalizeText, stripEdgeNoise } from "./normalize.ts";
 import { isNoneAnswer } from "./yes_no.ts";
@@ -93,7 +96,7 @@ export interface CertificationList {
   unknown: string[];
 }
 
-const SPLIT_RE = /[、,;/\n&+]|以及|還有|还有|和|及|與|与|跟|\band\b|\s+(?=ISO)/i;
+const SPLIT_RE = /[、,;/\n&+|]|以及|還有|还有|和|及|與|与|跟|\band\b|\s+(?=ISO)/i;
 const LABEL_PREFIX_RE =
   /^[^:\n]*?(?:認證|认证|證書|证书|ESG|驗證|验证|certifications?)[^:\n]*:\s*/i;
 // A lead-in without Latin letters before a colon (`3張：`, `共有：`) is not a name; a colon after
@@ -103,13 +106,15 @@ const LEAD_IN_RE = /^[^:A-Za-z\n]{1,12}:\s*/;
 /**
  * Splits a list answer (`ISO 9001、ISO 14064和GRI`, `iso14064/14067`, one per line) into
  * normalised names, sorted into ESG, company and `unknown` (items that look like a
- * certification: they contain Latin letters or end in 認證/證書/標章…; counts such as `3張`
- * and chatter are dropped). Duplicates are removed, first-seen order kept. A "none" answer
+ * certification: a code such as `FSC` or `SA8000`, or a name ending in 認證/證書/標章…; counts
+ * such as `3張` and chatter such as `OK 就這樣` are dropped). A code named next to its
+ * description wins (`碳盤查有做ISO 14064` → ISO 14064); clauses about plans (`明年打算申請
+ * ISO 14067`) are not read. Duplicates are removed, first-seen order kept. A "none" answer
  * (`無`, `沒有`, `N/A`) gives three empty lists.
  */
 export function parseCertificationList(text: string): CertificationList {
   const result: CertificationList = { esg: [], company: [], unknown: [] };
-  let t = normalizeText(text);
+  let t = heldText(text);
   if (t === "" || isNoneAnswer(t)) return result;
   t = t.replace(LABEL_PREFIX_RE, "").replace(LEAD_IN_RE, "").replace(
     /ISO\s*\/\s*(?:IEC|TS)/gi,
@@ -127,9 +132,7 @@ export function parseCertificationList(text: string): CertificationList {
     let bucket: string[] | null = null;
     if (ESG_CERTIFICATIONS.includes(name)) bucket = result.esg;
     else if (isCompanyCertificationName(name)) bucket = result.company;
-    else if (/[A-Za-z]/.test(name) || CERTIFICATE_WORD_END_PATTERN.test(item)) {
-      bucket = result.unknown;
-    }
+    else if (looksLikeName(name, item)) bucket = result.unknown;
     if (bucket === null) continue;
     seen.add(name);
     bucket.push(name);
@@ -137,17 +140,45 @@ export function parseCertificationList(text: string): CertificationList {
   return result;
 }
 
-// `公司有ISO 9001` or `部分我們有ISO 14064`: when the item as a whole is not a known name but
-// the part from its first Latin letter or digit is, chatter in front is dropped.
+// `公司有ISO 9001`, `部分我們有ISO 14064`, `碳盤查有做ISO 14064`: when the part from the first
+// Latin letter or digit is a known name, it is the name, and the words in front (chatter, or a
+// description such as 碳盤查 of the code named) are dropped.
 function recognisedInside(item: string): string {
-  const whole = normalizeCertificationName(item);
-  if (isKnown(whole)) return whole;
   const at = item.search(/[A-Za-z0-9]/);
   if (at > 0) {
     const inner = normalizeCertificationName(item.slice(at));
     if (isKnown(inner)) return inner;
   }
-  return whole;
+  return normalizeCertificationName(item);
+}
+
+// An unrecognised item is kept only when it reads as a certification's name: it ends in
+// 認證/證書/標章…, or it is a code (`FSC`, `SA8000`, `OEKO-TEX`) of a few words, none of them
+// chatter (`OK 就這樣`, `yes we do`).
+function looksLikeName(name: string, item: string): boolean {
+  if (CERTIFICATE_WORD_END_PATTERN.test(item)) return true;
+  const latin = name.match(/[A-Za-z][A-Za-z0-9'-]*/g) ?? [];
+  if (latin.length === 0 || latin.length > 4) return false;
+  if (latin.some((w) => CERTIFICATION_CHATTER_WORDS.has(w.toLowerCase()))) return false;
+  // Chinese words around a code must be few (`台灣CAS`), not a sentence.
+  return (name.match(/[\u3400-\u9fff]/g) ?? []).length <= 8;
+}
+
+/**
+ * The part of a certification answer about certifications held: clauses about plans or the
+ * future (`明年打算申請ISO 14064`, `申請中`) and clauses that only hesitate (`不太確定`) are
+ * dropped, so `目前沒有，明年打算申請ISO 14064` and `不太確定，應該沒有` read as none. Returns the
+ * normalised text unchanged when nothing is dropped, and "" when nothing is left.
+ */
+export function heldText(text: string): string {
+  const t = normalizeText(text);
+  const clauses = t.split(/[,;。!?\n]/);
+  const kept = clauses.filter((c) =>
+    !CERTIFICATION_PLAN_PATTERN.test(c) &&
+    !(UNDECIDED_PATTERN.test(c) && !isNoneAnswer(c) && !/[A-Za-z0-9]/.test(c))
+  );
+  if (kept.length === clauses.length) return t;
+  return stripEdgeNoise(kept.join(","));
 }
 
 function isKnown(name: string): boolean {

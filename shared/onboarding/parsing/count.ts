@@ -22,7 +22,7 @@ export const MAX_COUNT = 1_000_000;
  * `沒有` / `無` / `0` / `零件` / `一項也沒有` / `半件都沒有` / `none` / `N/A`. Numbers with a
  * measure word win over bare ones; dates, money and percentages are ignored. Returns the count
  * (marked `hedged` after 大約, 差不多, 應該, 左右…), or a failure: `ambiguous` (a range such as
- * `三四件`, `5~6件`, `10或12件`, or several different counts), `invalid` (a fraction, an
+ * `三四件`, `三、四件`, `5~6件`, `10或12件`, or several different counts), `invalid` (a fraction, an
  * approximation such as `十幾件` or `100件以上`, a malformed number), `negative`, `too_large`
  * (> 1,000,000) or `missing` (nothing count-like; `是否` is not read as anything).
  */
@@ -35,7 +35,7 @@ export function parseCount(text: string): ParseOutcome<number> {
       ? success(0)
       : failure("missing");
   }
-  if (hasRange(t, candidates)) return failure("ambiguous");
+  if (hasRange(t, candidates) || listsAlternatives(t, candidates)) return failure("ambiguous");
   if (candidates.some((s) => s.approximate)) return failure("invalid");
   const classified = candidates.filter((s) => COUNT_CLASSIFIER_PATTERN.test(s.after));
   const pool = classified.length > 0 ? classified : candidates;
@@ -47,6 +47,21 @@ export function parseCount(text: string): ParseOutcome<number> {
   if (value > MAX_COUNT) return failure("too_large");
   if (!Number.isInteger(value)) return failure("invalid");
   return success(value, value > 0 && HEDGE_PATTERN.test(clauseAround(chosen)));
+}
+
+// `三、四件` or `3,4件`: a bare number, a list mark, then another number with the measure word
+// shared by both; said aloud this is "three or four", not 4.
+function listsAlternatives(text: string, spans: readonly NumberSpan[]): boolean {
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const gap = text.slice(spans[i].end, spans[i + 1].start);
+    if (
+      /^\s*[、,]\s*$/.test(gap) && spans[i].value !== spans[i + 1].value &&
+      COUNT_CLASSIFIER_PATTERN.test(spans[i + 1].after)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function isCountCandidate(span: NumberSpan): boolean {

@@ -4,10 +4,17 @@
  * the engine reads those against the question it asked.
  */
 
-import { CORRECTION_PATTERN, isQuestion } from "../lexicon/mod.ts";
+import {
+  APOLOGY_PATTERN,
+  BOTH_KINDS_PATTERN,
+  CORRECTION_PATTERN,
+  isQuestion,
+  LABEL_GROUP_PATTERN,
+  TWO_KINDS_PATTERN,
+} from "../lexicon/mod.ts";
 import type { CompanyProfile } from "../types.ts";
 import { parseAmount } from "./amount.ts";
-import { parseCertificationList } from "./certifications.ts";
+import { heldText, parseCertificationList } from "./certifications.ts";
 import { splitClauses } from "./clauses.ts";
 import { parseCount } from "./count.ts";
 import { extractIndustry } from "./industry.ts";
@@ -45,9 +52,14 @@ const FILLER_RE =
  * → false and []). Corrections (改成/應該是/不是…是…) take the value after the last correction
  * word; a later statement of a field replaces an earlier one. Questions are ignored. ESG names
  * given as company certifications (and the reverse) are moved to the right list. A label with
- * an unusable value adds a problem (`資本額-5` → negative) instead of a value. Returns both.
+ * an unusable value adds a problem (`資本額-5` → negative) instead of a value; a dash set off
+ * by spaces after a label is a separator (`utility patents - 3` → 3). A bare 專利 with none
+ * (`沒有專利`, `兩種專利都是0`), or labels sharing one (`發明跟新型專利都沒有`), gives both patent
+ * counts 0. `asked`, the company question pending, lets a leading unlabelled value that
+ * answers it count (`1000萬，發明專利五件` → capital 10,000,000 and 5 invention patents), and
+ * lets the industry be any short line of business. Returns the values and problems.
  */
-export function extractFacts(message: string): ExtractedFacts {
+export function extractFacts(message: string, asked?: FactField): ExtractedFacts {
   const profile: Partial<CompanyProfile> = {};
   const problems = new Map<keyof CompanyProfile, FactProblem>();
   const hedged = new Set<keyof CompanyProfile>();
@@ -65,8 +77,22 @@ export function extractFacts(message: string): ExtractedFacts {
 
   // Count labels given without a value, waiting for a shared `各N件` (發明專利和新型專利各2件).
   let waiting: CountField[] = [];
-  for (const clause of splitClauses(normalizeText(message))) {
-    if (isQuestion(clause.text)) continue;
+  const clauses = splitClauses(
+    normalizeText(message),
+    asked,
+    asked === undefined ? undefined : (text) => answers(asked, text),
+  );
+  for (const clause of clauses) {
+    if (isQuestion(clause.text.replace(APOLOGY_PATTERN, " "))) continue;
+    if (clause.bothPatents) {
+      // Only a none or a zero is read: `專利有5件` does not say which kind.
+      if (sharedZero(clause.text.replace(LABEL_GROUP_PATTERN, " "))) {
+        set("invention_patent_count", 0);
+        set("utility_patent_count", 0);
+      }
+      waiting = [];
+      continue;
+    }
     for (const field of clause.fields) {
       const value = valueText(clause.text, field);
       const empty = value.replace(FILLER_RE, "") === "";
@@ -78,12 +104,14 @@ export function extractFacts(message: string): ExtractedFacts {
         if (value.includes("各")) {
           const shared = parseCount(value);
           if (shared.ok) { for (const other of waiting) set(other, shared.value); }
+        } else if (BOTH_KINDS_PATTERN.test(value) && sharedZero(value)) {
+          for (const other of waiting) set(other, 0);
         }
       }
       waiting = [];
       switch (field) {
         case "industry": {
-          const industry = extractIndustry(clause.text);
+          const industry = extractIndustry(clause.text, asked === "industry");
           if (industry !== null) set("industry", industry);
           else if (!empty) refuse(field, "invalid");
           break;
@@ -118,10 +146,37 @@ export function extractFacts(message: string): ExtractedFacts {
   };
 }
 
+// Whether a value said for both patent kinds is none or zero (`都沒有`, `兩種都是0`); the words
+// naming the two kinds are not a count of two.
+function sharedZero(value: string): boolean {
+  const count = parseCount(value.replace(TWO_KINDS_PATTERN, " "));
+  return count.ok && count.value === 0;
+}
+
+// Whether a leading unlabelled value answers the question asked, so it can be read as such.
+function answers(field: FactField, text: string): boolean {
+  switch (field) {
+    case "industry":
+      return extractIndustry(text, true) !== null;
+    case "capital_amount":
+      return parseAmount(text).ok;
+    case "invention_patent_count":
+    case "utility_patent_count":
+      return parseCount(text).ok;
+    case "certification_count":
+    case "esg_certification": {
+      const list = parseCertificationList(text);
+      return parseCount(text).ok || isNoneAnswer(text) ||
+        [...list.esg, ...list.company, ...list.unknown].length > 0;
+    }
+  }
+}
+
 // The part of a clause that holds the value: labels removed, and after a correction word only
-// what follows it (資本額從500萬改成600萬 → 600萬; 資本額不是500萬，是600萬 → 600萬).
+// what follows it (資本額從500萬改成600萬 → 600萬; 資本額不是500萬，是600萬 → 600萬). A dash set
+// off by spaces right after the label separates (`Capital - NT$12M`); `資本額-5` stays negative.
 function valueText(clause: string, field: FactField): string {
-  let text = removeLabels(clause, field);
+  let text = removeLabels(clause, field).replace(/^\s*[:=]?\s*-\s+(?=\S)/, " ");
   // The value follows the last correction word that has one after it: in `應該是800萬才對`
   // the closing 才對 has nothing after it, so the value is what follows 應該是.
   const corrections = [...text.matchAll(new RegExp(CORRECTION_PATTERN, "g"))];
@@ -152,12 +207,15 @@ type Setter = <K extends keyof CompanyProfile>(key: K, value: CompanyProfile[K])
 // to), a count, or (ESG only) a plain yes. Returns a failure reason, or null when handled.
 function applyCertifications(
   field: "certification_count" | "esg_certification",
-  value: string,
+  said: string,
   empty: boolean,
   profile: Partial<CompanyProfile>,
   set: Setter,
 ): ParseFailure | null {
   const isEsg = field === "esg_certification";
+  // Plans (`明年打算申請ISO 14064`) and bare hesitations are no certification held.
+  const value = heldText(said);
+  if (value === "" && !empty) return null;
   if (!empty && (isNoneAnswer(value) || parseYesNo(value) === "no")) {
     if (isEsg) {
       set("esg_certification", false);

@@ -5,10 +5,12 @@
  */
 
 import {
+  COMPANY_LEAD_IN_PATTERN,
   COUNT_LABEL_TAIL_PATTERN,
   FACT_LABELS,
   type FactField,
   LABEL_GROUP_PATTERN,
+  LABEL_VALUE_START_PATTERN,
 } from "../lexicon/mod.ts";
 import type { CompanyProfile } from "../types.ts";
 
@@ -60,4 +62,32 @@ export function removeLabels(clause: string, field: FactField): string {
   return field === "invention_patent_count" || field === "utility_patent_count"
     ? value.replace(LABEL_GROUP_PATTERN, " ")
     : value;
+}
+
+/**
+ * Finds a bare patent word (`專利`, `patents`) that names no kind, as in `沒有專利` or
+ * `專利都沒有`: meant only for text with no fact label, where it stands for both patent
+ * counts. Returns its position, or null when there is none.
+ */
+export function findPatentGroup(text: string): number | null {
+  const at = text.search(LABEL_GROUP_PATTERN);
+  return at < 0 ? null : at;
+}
+
+/**
+ * Whether a company label is the subject of the message: it comes first, after lead-ins such
+ * as 不對/其實/另外/抱歉 and punctuation, and a value or a verb follows it (`不對，新型專利是6件`,
+ * `公司認證其實是4張`, `ESG其實沒有`, `capital: 9,000,000`, `專利都沒有`). A description that
+ * mentions a label later (`耐用，有發明專利保護`) or goes on with other words (`發明專利保護`)
+ * is not about the company. Returns true when the message states a company fact.
+ */
+export function leadsWithLabel(text: string): boolean {
+  const rest = text.replace(COMPANY_LEAD_IN_PATTERN, "");
+  const first = findLabels(rest)[0];
+  let end: number;
+  if (first !== undefined && first.index === 0) end = first.length;
+  else if (findPatentGroup(rest) === 0) end = rest.match(LABEL_GROUP_PATTERN)![0].length;
+  else return false;
+  const after = rest.slice(end).replace(COUNT_LABEL_TAIL_PATTERN, "");
+  return LABEL_VALUE_START_PATTERN.test(after);
 }

@@ -6,6 +6,7 @@ import {
 } from "../../../shared/onboarding/lexicon/mod.ts";
 import {
   type CertificationList,
+  heldText,
   isEsgCertificationName,
   normalizeCertificationName,
   parseCertificationList,
@@ -39,6 +40,18 @@ const listCases: [string, CertificationList][] = [
   ["無", list([], [])],
   ["沒有", list([], [])],
   ["N/A", list([], [])],
+  ["ISO 14064|GRI", list(["ISO 14064", "GRI"], [])],
+  // A code named next to its description wins over the description.
+  ["碳盤查有做ISO 14064，產品碳足跡ISO 14067也有", list(["ISO 14064", "ISO 14067"], [])],
+  ["溫室氣體盤查做的是ISO 14064-1", list(["ISO 14064"], [])],
+  // Plans are not certifications held.
+  ["ISO 9001，明年打算申請ISO 14064", list([], ["ISO 9001"])],
+  ["ISO 14067申請中", list([], [])],
+  // Unknown items must read as names: codes, or words ending in 認證/標章/證書.
+  ["FSC, OEKO-TEX", list([], [], ["FSC", "OEKO-TEX"])],
+  ["節能標章", list([], [], ["節能標章"])],
+  ["OK 就這樣", list([], [])],
+  ["yes we do", list([], [])],
 ];
 
 for (const [input, expected] of listCases) {
@@ -99,3 +112,17 @@ Deno.test("certification words come from the lexicon: ISO numbers, ESG and compa
     list([], ["ISO 9001", "HACCP"]),
   );
 });
+
+const heldCases: [string, string][] = [
+  ["目前沒有，明年打算申請ISO 14064", "目前沒有"],
+  ["目前還沒有耶，明年再看看", "目前還沒有"],
+  ["不太確定，應該沒有", "應該沒有"],
+  ["ISO 14064、GRI", "ISO 14064、GRI"],
+  ["還在評估", ""],
+];
+
+for (const [input, expected] of heldCases) {
+  Deno.test(`heldText(${JSON.stringify(input)}) = ${JSON.stringify(expected)}`, () => {
+    assert.equal(heldText(input), expected);
+  });
+}

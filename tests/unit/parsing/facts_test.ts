@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { type ExtractedFacts, extractFacts } from "../../../shared/onboarding/parsing/facts.ts";
+import type { FactField } from "../../../shared/onboarding/parsing/labels.ts";
 
 const cases: [string, ExtractedFacts][] = [
   ["capital: 3,000,000", { profile: { capital_amount: 3_000_000 }, problems: [] }],
@@ -140,10 +141,82 @@ const cases: [string, ExtractedFacts][] = [
   ["500萬", { profile: {}, problems: [] }],
   ["有發明專利", { profile: {}, problems: [] }],
   ["你好", { profile: {}, problems: [] }],
+  // A dash set off by spaces after a label separates; attached to the number it is a minus.
+  ["utility patents - 3", { profile: { utility_patent_count: 3 }, problems: [] }],
+  ["Capital - NT$12M", { profile: { capital_amount: 12_000_000 }, problems: [] }],
+  ["資本額 - 800萬", { profile: { capital_amount: 8_000_000 }, problems: [] }],
+  ["資本額-5", { profile: {}, problems: [{ field: "capital_amount", reason: "negative" }] }],
+  // Both patent kinds at once: a bare 專利, or labels sharing one none or zero.
+  ["沒有專利", { profile: { invention_patent_count: 0, utility_patent_count: 0 }, problems: [] }],
+  ["專利都沒有", { profile: { invention_patent_count: 0, utility_patent_count: 0 }, problems: [] }],
+  ["發明跟新型專利都沒有", {
+    profile: { invention_patent_count: 0, utility_patent_count: 0 },
+    problems: [],
+  }],
+  ["兩種專利都是0", {
+    profile: { invention_patent_count: 0, utility_patent_count: 0 },
+    problems: [],
+  }],
+  ["patents: none", {
+    profile: { invention_patent_count: 0, utility_patent_count: 0 },
+    problems: [],
+  }],
+  ["有發明專利，新型專利沒有", { profile: { utility_patent_count: 0 }, problems: [] }],
+  ["專利有5件", { profile: {}, problems: [] }],
+  // An industry before the first label, without punctuation.
+  ["我們是電子業 資本額五千萬 發明專利十二件", {
+    profile: { industry: "電子業", capital_amount: 50_000_000, invention_patent_count: 12 },
+    problems: [],
+  }],
+  ["電子業/資本額3000萬/發明10/新型5", {
+    profile: {
+      industry: "電子業",
+      capital_amount: 30_000_000,
+      invention_patent_count: 10,
+      utility_patent_count: 5,
+    },
+    problems: [],
+  }],
+  ["Industry: textile | Capital: 20M", {
+    profile: { industry: "紡織業", capital_amount: 20_000_000 },
+    problems: [],
+  }],
+  ["不好意思，新型專利應該是2件", { profile: { utility_patent_count: 2 }, problems: [] }],
+  ["ESG：目前沒有，明年打算申請ISO 14064", {
+    profile: { esg_certification: false, esg_certifications: [] },
+    problems: [],
+  }],
 ];
 
 for (const [input, expected] of cases) {
   Deno.test(`extractFacts(${JSON.stringify(input)})`, () => {
     assert.deepEqual(extractFacts(input), expected);
+  });
+}
+
+// A leading unlabelled value answers the question asked when other facts follow it.
+const askedCases: [string, FactField, ExtractedFacts][] = [
+  ["1000萬，發明專利五件，新型專利三件", "capital_amount", {
+    profile: { capital_amount: 10_000_000, invention_patent_count: 5, utility_patent_count: 3 },
+    problems: [],
+  }],
+  ["兩件，新型專利一件", "invention_patent_count", {
+    profile: { invention_patent_count: 2, utility_patent_count: 1 },
+    problems: [],
+  }],
+  ["觀光旅遊，資本額500萬", "industry", {
+    profile: { industry: "觀光旅遊業", capital_amount: 5_000_000 },
+    problems: [],
+  }],
+  // A number right before a label is that label's (`5 新型專利`), never the asked field's.
+  ["5 新型專利", "invention_patent_count", {
+    profile: { utility_patent_count: 5 },
+    problems: [],
+  }],
+];
+
+for (const [input, asked, expected] of askedCases) {
+  Deno.test(`extractFacts(${JSON.stringify(input)}, ${asked})`, () => {
+    assert.deepEqual(extractFacts(input, asked), expected);
   });
 }

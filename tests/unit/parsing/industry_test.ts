@@ -59,3 +59,61 @@ for (const [input, expected] of cases) {
     assert.equal(extractIndustry(input), expected);
   });
 }
+
+// When the industry is asked, any short line of business is one, with 業 added; chatter,
+// answers to other questions, numbers and sentences are still refused.
+const askedCases: [string, string | null][] = [
+  ["金屬加工（傳產）", "金屬加工業"],
+  ["做美容美髮的", "美容美髮業"],
+  ["紡織🧵", "紡織業"],
+  ["產業別：電子零組件", "電子零組件業"],
+  ["印刷電路板（PCB）", "印刷電路板業"],
+  ["觀光旅遊", "觀光旅遊業"],
+  ["我們做農產品加工", "農產品加工業"],
+  ["本公司為精密機械製造商", "精密機械業"],
+  ["食品行業", "食品業"],
+  ["生物科技行業", "生物科技業"],
+  ["旅行業", "旅行業"],
+  ["銀行業", "銀行業"],
+  ["我們是做寵物美容的", "寵物美容業"],
+  ["我們是做汽車美容的", "汽車美容業"],
+  ["手搖飲（連鎖加盟）", "手搖飲業"],
+  ["五金零件製造商", "五金零件業"],
+  ["物流倉儲行業", "物流倉儲業"],
+  ["產業：光學鏡頭", "光學鏡頭業"],
+  ["本公司是醫美診所", "醫美診所"],
+  ["咖啡店", "咖啡店"],
+  ["3C零售", "3C零售業"],
+  ["cosmetics", "化妝品業"],
+  ["We're a logistics company", "物流業"],
+  ["textile manufacturer", "紡織業"],
+  ["semiconductor", "半導體業"],
+  ["tourism", "觀光業"],
+  ["我們是企業", null],
+  ["中小企業", null],
+  ["很專業", null],
+  ["我們是很專業的團隊", null],
+  ["我們就是一般的公司", null],
+  ["我們是小公司", null],
+  ["還沒想好耶", null],
+  ["不知道", null],
+  ["我要結束", null],
+  ["我想問電子發票", null],
+  ["員工10人左右", null],
+  ["十件", null],
+  ["500萬", null],
+  ["嗯嗯", null],
+  ["好", null],
+  ["沒有", null],
+  ["跳過", null],
+  ["你好", null],
+  ["hello", null],
+  ["這個要填什麼", null],
+  ["我們主要做進出口貿易跟一些其他的東西", null],
+];
+
+for (const [input, expected] of askedCases) {
+  Deno.test(`extractIndustry(${JSON.stringify(input)}, asked) = ${expected}`, () => {
+    assert.equal(extractIndustry(input, true), expected);
+  });
+}

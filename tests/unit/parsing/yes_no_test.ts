@@ -74,6 +74,8 @@ const noneCases: [string, boolean][] = [
   ["N/A", true],
   ["-", true],
   ["nil", true],
+  ["應該沒有", true],
+  ["好像沒有吧", true],
   ["ISO 9001", false],
   ["有", false],
   ["沒有錢但有認證", false],
