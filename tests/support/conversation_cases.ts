@@ -26,6 +26,8 @@ export type CaseContext =
   | "esg_certification"
   | "products"
   | "more_products"
+  | "more_products_similar"
+  | "draft_name"
   | "draft_price";
 
 /** What must hold after a case. */
@@ -38,6 +40,10 @@ export interface CaseExpectation {
   asks?: boolean;
   /** Substrings the (last) reply must contain. */
   reply_has?: string[];
+  /** Substrings the (last) reply must not contain. */
+  reply_lacks?: string[];
+  /** The product being collected after the turn (`{}`: its name is still asked). */
+  draft?: Record<string, string | null> | null;
   completed?: boolean;
 }
 
@@ -127,6 +133,13 @@ export function contextSnapshot(
       return { snapshot: { profile, products: [] }, state };
     case "more_products":
       return { snapshot: { profile, products: STORED_PRODUCTS.map((p) => ({ ...p })) }, state };
+    case "more_products_similar": {
+      // A fourth product sharing words with the second, for ambiguous references.
+      const products = [...STORED_PRODUCTS, product(4, "A-4", "保溫杯蓋", "120元")];
+      return { snapshot: { profile, products: products.map((p) => ({ ...p })) }, state };
+    }
+    case "draft_name":
+      return { snapshot: { profile, products: [] }, state: { ...state, draft: {} } };
     case "draft_price":
       // The product is stored as soon as it has a name; the draft refers to it by name.
       return {
@@ -175,6 +188,13 @@ export async function runAnswerCase(
   const driver = new Driver(engine, snapshot, state);
   const turn = await driver.say(c.message);
   const problems = check(c.expect, snapshot, driver.snapshot, turn);
+  if (c.expect.draft !== undefined && !same(c.expect.draft, driver.state.draft)) {
+    problems.push(`draft: expected ${show(c.expect.draft)}, got ${show(driver.state.draft)}`);
+  }
+  // A message is never echoed back as a quoted product (or anything else).
+  if ([...c.message].length > 12 && turn.reply.includes(`「${c.message}」`)) {
+    problems.push("the reply quotes the whole message");
+  }
   return { id: c.id, problems, reply: turn.reply };
 }
 
@@ -238,6 +258,9 @@ function check(
   }
   for (const piece of expect.reply_has ?? []) {
     if (!turn.reply.includes(piece)) problems.push(`reply lacks ${show(piece)}`);
+  }
+  for (const piece of expect.reply_lacks ?? []) {
+    if (turn.reply.includes(piece)) problems.push(`reply has ${show(piece)}`);
   }
   if (expect.completed !== undefined && turn.completed !== expect.completed) {
     problems.push(`completed: expected ${expect.completed}, got ${turn.completed}`);

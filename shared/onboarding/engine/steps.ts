@@ -33,7 +33,7 @@ import {
   startDraft,
   takeProductMessage,
 } from "./product_flow.ts";
-import { failureText, FIELD_LABELS, FINISH_TEXTS, FORMAT_HINTS, GENERAL_TEXTS } from "./texts.ts";
+import { FIELD_LABELS, FINISH_TEXTS, GENERAL_TEXTS } from "./texts.ts";
 import type { TurnContext } from "./turn_context.ts";
 
 /** Whether the whole message is a plain yes (`有`, `是`, `好`…), strictly: `有機肥料` is not. */
