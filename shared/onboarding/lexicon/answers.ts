@@ -259,3 +259,10 @@ export const SKIP_WORDS: ReadonlySet<string> = new Set([
 
 /** A skip word inside a longer text (`價格跳過`, `skip`): the field is to be left empty. */
 export const SKIP_PATTERN = /跳過|跳过|略過|略过|省略|不填|不提供|暫無|暂无|\b(?:skip|pass)\b/i;
+
+/**
+ * An interjection opening a longer answer, with the pause after it (`嗯…`, `呃，`, `欸~`,
+ * `umm,`): it carries nothing. Alone (`嗯`) it is an answer, so a pause must follow.
+ */
+export const INTERJECTION_LEAD_PATTERN =
+  /^(?:嗯+|呃+|欸+|唔+|啊+|喔+|哦+|ㄜ+|ehh*|umm*|uhh*|hmm+)\s*(?:…|\.{2,}|[,，~、])+\s*(?=\S)/i;

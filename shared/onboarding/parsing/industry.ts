@@ -13,6 +13,7 @@ import {
   FACT_LABELS,
   FINISH_WORDS,
   GREETING_PATTERN,
+  INDEFINITE_PATTERN,
   INDUSTRY_ACTIVITY_WORDS,
   INDUSTRY_ALIASES,
   INDUSTRY_INSTITUTION_END_PATTERN,
@@ -66,7 +67,8 @@ const MAX_PHRASE_LENGTH = 12;
  */
 export function extractIndustry(text: string, asked = false): string | null {
   const t = stripEdgeNoise(
-    normalizeText(text).replace(BRACKETS_RE, " ").replace(SYMBOLS_RE, " ").replace(/ {2,}/g, " "),
+    unwrap(normalizeText(text)).replace(BRACKETS_RE, " ").replace(SYMBOLS_RE, " ")
+      .replace(/ {2,}/g, " "),
   );
   if (t === "" || isQuestion(t)) return null;
   const label = t.match(LABEL_RE);
@@ -89,11 +91,20 @@ export function extractIndustry(text: string, asked = false): string | null {
   return asked && !label ? lineOfBusiness(onlyClause(t)) : null;
 }
 
-// The one clause of an answer, allowing thanks or a greeting around it (`觀光旅遊，謝謝`);
-// several clauses with content are not one line of business.
+// A whole answer in brackets (`【自行車零件】`) is the answer, not a gloss.
+function unwrap(t: string): string {
+  const inner = t.trim().match(/^(?:\((.+)\)|\[(.+)\]|【(.+)】|（(.+)）|〔(.+)〕)$/);
+  return inner ? inner.slice(1).find((g) => g !== undefined)! : t;
+}
+
+// The one clause of an answer, allowing thanks, a greeting or an indefinite aside around it
+// (`觀光旅遊，謝謝`, `什麼都做一點，主要是五金加工`); several clauses with content are not one
+// line of business.
 function onlyClause(t: string): string {
   const clauses = t.split(CLAUSE_SPLIT_RE).map((c) => stripEdgeNoise(c.trim()))
-    .filter((c) => c !== "" && !SMALL_TALK_WORDS.has(c.toLowerCase()));
+    .filter((c) =>
+      c !== "" && !SMALL_TALK_WORDS.has(c.toLowerCase()) && c.search(INDEFINITE_PATTERN) < 0
+    );
   return clauses.length === 1 ? clauses[0] : "";
 }
 

@@ -3,6 +3,8 @@
  * digits, letters, punctuation and whitespace.
  */
 
+import { INTERJECTION_LEAD_PATTERN } from "../lexicon/mod.ts";
+
 // Compatibility characters that users type from Chinese IMEs but that are not in the
 // full-width ASCII block (U+FF01–U+FF5E), mapped to the ASCII the parsers look for.
 const EXTRA_MAP: Record<string, string> = {
@@ -44,15 +46,26 @@ export function normalizeText(s: string): string {
 }
 
 /**
- * Removes leading/trailing punctuation, sentence particles and spaces (`。！？!?.~`, `啊喔呀啦吧哦耶唷`)
- * from already-normalised text, for whole-answer comparisons such as `沒有喔。` → `沒有`.
- * Returns the stripped string (possibly empty).
+ * Removes what decorates an answer at its edges from already-normalised text: punctuation,
+ * quotes, emoji and spaces at both ends, an opening interjection with its pause (`嗯…`), and
+ * sentence particles at the end (`啊喔呀啦吧哦耶唷`), for whole-answer comparisons such as
+ * `沒有喔。` → `沒有` and `嗯…應該算機械業吧` → `應該算機械業`. Returns the stripped string
+ * (possibly empty).
  */
 export function stripEdgeNoise(s: string): string {
   return s
-    .replace(/^[\s,.;:!?~、。，；：！？…"'「」『』()]+/, "")
-    .replace(/[\s,.;:!?~、。，；：！？…"'「」『』()啊喔呀啦吧哦耶唷囉嘍欸耶呢]+$/, "");
+    .replace(LEADING_NOISE, "")
+    .replace(INTERJECTION_LEAD_PATTERN, "")
+    .replace(LEADING_NOISE, "")
+    .replace(TRAILING_NOISE, "");
 }
+
+// Punctuation, quotes and emoji (`🍵東方美人茶`, `好👍`) at the edges decorate; so do sentence
+// particles at the end (`沒有喔。`).
+const LEADING_NOISE =
+  /^[\s,.;:!?~、。，；：！？…"'「」『』()\p{Extended_Pictographic}\ufe0f\u200d]+/u;
+const TRAILING_NOISE =
+  /[\s,.;:!?~、。，；：！？…"'「」『』()啊喔呀啦吧哦耶唷囉嘍欸耶呢\p{Extended_Pictographic}\ufe0f\u200d]+$/u;
 
 /**
  * A lighter normalisation for free-text values that are stored as typed (product fields):

@@ -36,7 +36,7 @@ import {
   YES_WORDS,
 } from "../lexicon/mod.ts";
 import type { ProductFields } from "../types.ts";
-import { normalizeValueText } from "./normalize.ts";
+import { normalizeValueText, stripEdgeNoise } from "./normalize.ts";
 
 /** Fields other than the name that a sentence can state. */
 export type ProductDetails = Partial<Omit<ProductFields, "product_name">>;
@@ -114,7 +114,8 @@ interface Span {
  * and the fields their cues introduce.
  */
 export function parseProductSentence(text: string): ProductSentence {
-  const said = normalizeValueText(text).replace(/\n/g, "，").trim();
+  // Trailing particles, tildes and emoji (`一罐600元～`, `賣得很好喔😊`) are tone, not data.
+  const said = stripEdgeNoise(normalizeValueText(text).replace(/\n/g, "，").replace(/～/g, "~"));
   const t = said.replace(PRODUCT_LEADING_CHATTER, "");
   // 對了還有咖啡濾杯, 第一個是手工皂: once the chatter is gone, a plain name is the name.
   if (t !== said && isPlainProductName(t)) return { name: clean(t), details: {} };

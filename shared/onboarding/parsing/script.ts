@@ -4,8 +4,8 @@
  *
  * OpenCC's phrase converter takes a few hundred milliseconds to build, so it is built only for
  * text that holds a Simplified-only character: one that OpenCC's character table converts and
- * that Big5, the Traditional Chinese character set, cannot encode (`发`, `资`; not `台`, `里`,
- * `后`, which Traditional text uses too). Such text is converted whole, so that OpenCC sees
+ * that is not among Big5's frequently used characters (`发`, `资`, `机`; not `台`, `里`, `后`,
+ * which Traditional text uses too). Such text is converted whole, so that OpenCC sees
  * each phrase in context (`干燥` → `乾燥`); Traditional text — the usual case — is returned
  * unchanged, `台灣` and all.
  *
@@ -32,27 +32,28 @@ export async function toTraditional(text: string): Promise<string> {
 
 const HAN_RUN = /[\u3400-\u9fff]/;
 
-// A character is Simplified-only when OpenCC converts it (STCharacters) and Big5 cannot
-// encode it: whatever Big5 encodes is written in Traditional Chinese too.
+// A character is Simplified-only when OpenCC converts it (STCharacters) and it is not one of
+// the characters Traditional text is written with.
 async function loadSimplifiedOnly(): Promise<ReadonlySet<string>> {
   const { default: st } = await import("opencc-js/dict/STCharacters");
-  const big5 = big5Characters();
+  const traditional = big5Characters();
   const marks = new Set<string>();
   for (const entry of st.split("|")) {
     const [from, to] = entry.split(" ");
-    if (to !== undefined && to !== from && !big5.has(from)) marks.add(from);
+    if (to !== undefined && to !== from && !traditional.has(from)) marks.add(from);
   }
   return marks;
 }
 
-// Every Chinese character of Big5 proper, decoded once: leads 0xA4–0xF9 (trail 0x40–0x7E and
-// 0xA1–0xFE). The decoder also knows the Hong Kong extensions (other leads), which hold
-// Simplified characters, so those are left out.
+// Big5's frequently used Chinese characters (0xA440–0xC67E), decoded once: the characters
+// that Traditional text is written with. Its less frequent block holds Simplified forms too
+// (机, 万), and the decoder's Hong Kong extensions more of them, so both are left out.
 function big5Characters(): Set<string> {
   const bytes: number[] = [];
-  for (let lead = 0xa4; lead <= 0xf9; lead++) {
+  for (let lead = 0xa4; lead <= 0xc6; lead++) {
     for (let trail = 0x40; trail <= 0xfe; trail++) {
       if (trail > 0x7e && trail < 0xa1) continue;
+      if (lead === 0xc6 && trail > 0x7e) break;
       bytes.push(lead, trail);
     }
   }

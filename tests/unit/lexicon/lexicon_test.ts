@@ -90,3 +90,7 @@ Deno.test("characters Traditional Chinese writes too do not make text Simplified
   assert.equal(await toTraditional("Material: 台灣阿薩姆紅茶"), "Material: 台灣阿薩姆紅茶");
   assert.equal(await toTraditional("保濕面膜，后里鄉"), "保濕面膜，后里鄉");
 });
+
+Deno.test("a Simplified phrase made of characters Big5 also lists is still converted", async () => {
+  assert.equal(await toTraditional("机械加工"), "機械加工");
+});
