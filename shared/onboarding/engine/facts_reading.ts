@@ -7,7 +7,7 @@
  */
 
 import { extractFacts } from "../parsing/facts.ts";
-import { FACT_LABELS } from "../lexicon/mod.ts";
+import { ESG_MENTION_PATTERN, FACT_LABELS } from "../lexicon/mod.ts";
 import { MAX_INDUSTRY_LENGTH } from "../limits.ts";
 import type { ParseFailure } from "../parsing/outcome.ts";
 import type { CompanyField } from "../progress.ts";
@@ -32,9 +32,6 @@ export interface FactsReading {
   found: boolean;
 }
 
-const ESG_MENTION = /esg|永續|永续/i;
-const COMPANY_CERT_LABEL = /認證|认证|證書|证书/;
-
 /**
  * Reads the labelled facts of `text` against the stored `profile`. `asked`, the company
  * question pending, lets a leading unlabelled value answer it in a message with other facts.
@@ -54,13 +51,14 @@ export function readFacts(
   const newEsg = (raw.esg_certifications ?? []).filter((n) =>
     !(profile.esg_certifications ?? []).includes(n)
   );
-  if (newEsg.length > 0 && !ESG_MENTION.test(text)) {
+  if (newEsg.length > 0 && !ESG_MENTION_PATTERN.test(text)) {
     hints.push(CATEGORY_HINTS.esgAmongCompany(joinNames(newEsg)));
   }
   // Company names inside an ESG answer are pointed out, and must not overwrite a company
   // count the user stated before.
-  const companyLabelled = COMPANY_CERT_LABEL.test(text.replace(FACT_LABELS.esg_certification, " "));
-  if (raw.certifications && ESG_MENTION.test(text) && !companyLabelled) {
+  const companyLabelled = text.replace(FACT_LABELS.esg_certification, " ")
+    .search(FACT_LABELS.certification_count) >= 0;
+  if (raw.certifications && ESG_MENTION_PATTERN.test(text) && !companyLabelled) {
     hints.push(CATEGORY_HINTS.companyAmongEsg(joinNames(raw.certifications)));
     delete raw.certifications;
     delete raw.certification_count;

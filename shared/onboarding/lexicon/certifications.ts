@@ -137,3 +137,7 @@ export const CERTIFICATION_CHATTER_WORDS: ReadonlySet<string> = new Set([
   "it",
   "our",
 ]);
+
+/** A certification label before a list (`ESG認證：`, `公司證書有:`, `certifications:`). */
+export const CERTIFICATION_LABEL_PREFIX_PATTERN =
+  /^[^:\n]*?(?:認證|认证|證書|证书|ESG|驗證|验证|certifications?)[^:\n]*:\s*/i;

@@ -35,6 +35,9 @@ export const FACT_LABELS: Readonly<Record<FactField, RegExp>> = {
     /所屬產業|所属产业|產業類別|产业类别|產業別|产业别|行業別|行业别|產業|产业|行業|行业|\bindustry\b|\bsector\b/gi,
 };
 
+/** Any mention of ESG (`ESG`, `永續`): certifications named with it are meant as ESG ones. */
+export const ESG_MENTION_PATTERN = /esg|永續|永续/i;
+
 /** Words around a label that name the group, not the fact (`patents: invention 4`). */
 export const LABEL_GROUP_PATTERN = /\bpatents?\b|專利|专利/gi;
 

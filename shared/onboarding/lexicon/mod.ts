@@ -22,3 +22,5 @@ export * from "./certifications.ts";
 export * from "./product_labels.ts";
 export * from "./units.ts";
 export * from "./claims.ts";
+export * from "./connectives.ts";
+export * from "./help_topics.ts";

@@ -443,3 +443,7 @@ export const REQUEST_POLITE_OPENINGS: readonly string[] = [
  */
 export const REQUEST_POLITE_TAILS: RegExp =
   /(?:[\s,，.。!！~～]*(?:謝謝你?|谢谢你?|感謝|感谢|多謝|好了|就好|一下|好嗎|好吗|可以嗎|可以吗|吧|喔|哦|啦|呀|囉|唷|please|pls|thanks|thank you|thx))+$/i;
+
+/** `用X做的`, `由X製成`: X is what the product is made of. */
+export const MADE_OF_PATTERN: RegExp =
+  /(?:用|以|由|採用)([^，,。;；!！?？\n]{1,40}?)(?:做的|做成|製成|製作|製造|打造)/;

@@ -8,12 +8,14 @@
 import {
   CERTIFICATE_WORD_END_PATTERN,
   CERTIFICATION_CHATTER_WORDS,
+  CERTIFICATION_LABEL_PREFIX_PATTERN,
   CERTIFICATION_LEAD_PATTERN,
   CERTIFICATION_PLAN_PATTERN,
   CERTIFICATION_TAIL_PATTERN,
   COMPANY_CERTIFICATIONS,
   ESG_CERTIFICATIONS,
   KNOWN_ISO_NUMBERS,
+  LIST_SEPARATOR_PATTERN,
   UNDECIDED_PATTERN,
 } from "../lexicon/mod.ts";
 import { normalizeText, stripEdgeNoise } from "./normalize.ts";
@@ -96,9 +98,6 @@ export interface CertificationList {
   unknown: string[];
 }
 
-const SPLIT_RE = /[、,;/\n&+|]|以及|還有|还有|和|及|與|与|跟|\band\b|\s+(?=ISO)/i;
-const LABEL_PREFIX_RE =
-  /^[^:\n]*?(?:認證|认证|證書|证书|ESG|驗證|验证|certifications?)[^:\n]*:\s*/i;
 // A lead-in without Latin letters before a colon (`3張：`, `共有：`) is not a name; a colon after
 // a name (`ISO 9001: 2015`) is left alone.
 const LEAD_IN_RE = /^[^:A-Za-z\n]{1,12}:\s*/;
@@ -116,7 +115,7 @@ export function parseCertificationList(text: string): CertificationList {
   const result: CertificationList = { esg: [], company: [], unknown: [] };
   let t = heldText(text);
   if (t === "" || isNoneAnswer(t)) return result;
-  t = t.replace(LABEL_PREFIX_RE, "").replace(LEAD_IN_RE, "").replace(
+  t = t.replace(CERTIFICATION_LABEL_PREFIX_PATTERN, "").replace(LEAD_IN_RE, "").replace(
     /ISO\s*\/\s*(?:IEC|TS)/gi,
     "ISO",
   ).replace(
@@ -124,7 +123,7 @@ export function parseCertificationList(text: string): CertificationList {
     "PICS",
   ).replace(/N\/A/gi, "");
   const seen = new Set<string>();
-  for (const piece of t.split(SPLIT_RE)) {
+  for (const piece of t.split(LIST_SEPARATOR_PATTERN)) {
     const item = stripEdgeNoise(piece ?? "");
     if (item === "" || isNoneAnswer(item) || item.length > 40) continue;
     const name = recognisedInside(item);

@@ -4,6 +4,7 @@
  * `ESG：ISO 14064、ISO 14067` and the number `5,000,000` stay whole.
  */
 
+import { CLAUSE_SEPARATOR_PATTERN } from "../lexicon/mod.ts";
 import { extractIndustry } from "./industry.ts";
 import { type FactField, findLabels, findPatentGroup } from "./labels.ts";
 
@@ -24,7 +25,6 @@ export interface Clause {
  */
 export type AnswerCheck = (text: string) => boolean;
 
-const SEPARATOR_RE = /[,;。\n!?、|]|以及|還有|还有|另外|而且|和|及|與|与|跟/g;
 // What may stand between a leading value and the first label: punctuation, or spaces too
 // after an industry (`我們是電子業 資本額五千萬`).
 const HEAD_END_RE = /[\s,;。、!/|]+$/;
@@ -50,7 +50,7 @@ export function splitClauses(
   const pieces: { sep: string; text: string }[] = [];
   let last = 0;
   let sep = "";
-  for (const m of text.matchAll(SEPARATOR_RE)) {
+  for (const m of text.matchAll(CLAUSE_SEPARATOR_PATTERN)) {
     const at = m.index!;
     if (
       m[0] === "," && /[0-9]$/.test(text.slice(0, at)) &&

@@ -8,6 +8,7 @@ import {
   APOLOGY_PATTERN,
   BOTH_KINDS_PATTERN,
   CORRECTION_PATTERN,
+  FACT_FILLER_PATTERN,
   isQuestion,
   LABEL_GROUP_PATTERN,
   TWO_KINDS_PATTERN,
@@ -38,11 +39,6 @@ export interface ExtractedFacts {
   /** Fields whose value the user hedged (`大約12件`); present only when there are some. */
   hedged?: (keyof CompanyProfile)[];
 }
-
-// Words around a value that carry no value themselves; a clause left with nothing else gave
-// a label but no value (有發明專利 → unknown count) and is ignored rather than refused.
-const FILLER_RE =
-  /[\s:=,;。、!()~]|是|為|为|有|共|總共|总共|我們|我们|公司|目前|現在|的|了|大概|大約|大约|約|约|相關|相关|資料|资料|部分|方面|數量|数量|謝謝|谢谢|喔|哦|呢|吧/g;
 
 /**
  * Extracts the labelled facts of a message: industry (產業別：… or a `…業` phrase), capital
@@ -95,7 +91,7 @@ export function extractFacts(message: string, asked?: FactField): ExtractedFacts
     }
     for (const field of clause.fields) {
       const value = valueText(clause.text, field);
-      const empty = value.replace(FILLER_RE, "") === "";
+      const empty = value.replace(FACT_FILLER_PATTERN, "") === "";
       if (isCountField(field)) {
         if (empty) {
           waiting.push(field);
@@ -181,7 +177,10 @@ function valueText(clause: string, field: FactField): string {
   // the closing 才對 has nothing after it, so the value is what follows 應該是.
   const corrections = [...text.matchAll(new RegExp(CORRECTION_PATTERN, "g"))];
   const withValue = corrections.findLast((c) =>
-    text.slice(c.index! + c[0].length).replace(CORRECTION_PATTERN, "").replace(FILLER_RE, "") !==
+    text.slice(c.index! + c[0].length).replace(CORRECTION_PATTERN, "").replace(
+      FACT_FILLER_PATTERN,
+      "",
+    ) !==
       ""
   );
   if (withValue !== undefined) {

@@ -3,7 +3,7 @@
  * digits, letters, punctuation and whitespace.
  */
 
-import { INTERJECTION_LEAD_PATTERN } from "../lexicon/mod.ts";
+import { INTERJECTION_LEAD_PATTERN, SENTENCE_PARTICLES } from "../lexicon/mod.ts";
 
 // Compatibility characters that users type from Chinese IMEs but that are not in the
 // full-width ASCII block (U+FF01–U+FF5E), mapped to the ASCII the parsers look for.
@@ -64,8 +64,10 @@ export function stripEdgeNoise(s: string): string {
 // particles at the end (`沒有喔。`).
 const LEADING_NOISE =
   /^[\s,.;:!?~、。，；：！？…"'「」『』()\p{Extended_Pictographic}\ufe0f\u200d]+/u;
-const TRAILING_NOISE =
-  /[\s,.;:!?~、。，；：！？…"'「」『』()啊喔呀啦吧哦耶唷囉嘍欸耶呢\p{Extended_Pictographic}\ufe0f\u200d]+$/u;
+const TRAILING_NOISE = new RegExp(
+  `[\\s,.;:!?~、。，；：！？…"'「」『』()${SENTENCE_PARTICLES}\\p{Extended_Pictographic}\\ufe0f\\u200d]+$`,
+  "u",
+);
 
 /**
  * A lighter normalisation for free-text values that are stored as typed (product fields):

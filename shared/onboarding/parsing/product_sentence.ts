@@ -13,6 +13,7 @@ import {
   EN_YES_WORDS,
   FINISH_WORDS,
   HEDGE_PATTERN,
+  MADE_OF_PATTERN,
   MATERIAL_CUES,
   NAME_CUES_ENDING_AT_DE,
   NO_WORDS,
@@ -93,7 +94,6 @@ const ID_RE = new RegExp(
 );
 const NAME_CUE_RE = new RegExp(alternation(PRODUCT_NAME_CUES), "i");
 const DE_ENDED_CUE_RE = new RegExp(`(?:${alternation(NAME_CUES_ENDING_AT_DE)})$`);
-const MADE_OF_RE = /(?:用|以|由|採用)([^，,。;；!！?？\n]{1,40}?)(?:做的|做成|製成|製作|製造|打造)/;
 
 // Cues that end the value before them (a clause may hold two fields: `容量500ml特色是保溫`).
 const STRONG_CUES = [...MATERIAL_CUES, ...SPEC_CUES, ...ADVANTAGE_CUES, "售價", "價格", "定價"];
@@ -133,7 +133,7 @@ export function parseProductSentence(text: string): ProductSentence {
     details.product_id = id[1].replace(/[.]+$/, "");
     spans.push({ start: id.index!, end: id.index! + id[0].length });
   }
-  const made = t.match(MADE_OF_RE);
+  const made = t.match(MADE_OF_PATTERN);
   const material = made
     ? { value: made[1].trim(), start: made.index!, end: made.index! + made[0].length }
     : cueValue(t, MATERIAL_CUES);

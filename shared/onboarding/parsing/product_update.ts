@@ -4,7 +4,7 @@
  * decided by the engine against the stored products; this only reads the sentence.
  */
 
-import { CORRECTION_WORDS } from "../lexicon/mod.ts";
+import { CORRECTION_WORDS, POLITE_TAIL_PATTERN } from "../lexicon/mod.ts";
 import type { ProductFields } from "../types.ts";
 import { normalizeValueText, stripEdgeNoise } from "./normalize.ts";
 import { productFieldForLabel } from "./products.ts";
@@ -27,7 +27,6 @@ const UPDATE_RE = new RegExp(
   `^(?:請|麻煩)?(?:幫我|幫忙)?(?:把|將)?\\s*(.{1,40}?)\\s*(?:的|之|'s)\\s*([^\\s的:：]{1,12}?)\\s*${VERB}\\s*(.+)$`,
   "i",
 );
-const TAIL_RE = /\s*(?:才對|才对|喔|哦|啦|唷|吧|謝謝|谢谢)+\s*$/;
 
 /**
  * Reads `<product>的<product field label><correction verb><value>` from a one-line message.
@@ -43,7 +42,7 @@ export function parseProductUpdate(text: string): ProductFieldUpdate | null {
   const field = productFieldForLabel(m[2]);
   if (field === null) return null;
   const product = stripEdgeNoise(m[1]).replace(/^(?:產品|产品)\s*/, "").trim();
-  const value = stripEdgeNoise(m[4].replace(TAIL_RE, "")).trim();
+  const value = stripEdgeNoise(m[4].replace(POLITE_TAIL_PATTERN, "")).trim();
   if (product === "" || value === "") return null;
   return { product, field, value, corrects: CORRECTION_RE.test(m[3]) || /才對|才对/.test(m[4]) };
 }
