@@ -3,6 +3,7 @@
  */
 import { errors, jwtVerify } from "jose";
 import { z } from "zod";
+import { hostileText } from "../hostile_text.ts";
 import type { UserClaims } from "./claims.ts";
 
 /** Longest accepted `user_id` / `username`, in characters. */
@@ -25,16 +26,18 @@ const ClaimsSchema = z.object({
   user_id: z.union([presentString, z.number().int().refine(Number.isSafeInteger)]),
   username: presentString,
 });
-const LengthSchema = z.object({
-  user_id: z.string().max(MAX_CLAIM_LENGTH),
-  username: z.string().max(MAX_CLAIM_LENGTH),
-});
+// A NUL or an unpaired surrogate cannot be stored (see hostile_text.ts): such a claim is as
+// unusable as an over-long one, and is refused here, before the user row or the RLS claims
+// (`request.jwt.claims`, parsed as JSON by Postgres) are ever written.
+const storable = z.string().max(MAX_CLAIM_LENGTH).refine((s) => hostileText(s) === null);
+const StorableSchema = z.object({ user_id: storable, username: storable });
 
 const encoder = new TextEncoder();
 
 /**
  * Verifies `token` against each secret in turn (current, then previous) with HS256 only, and
- * checks `exp`/`nbf` when present. Returns the normalised claims, or why the token was refused.
+ * checks `exp`/`nbf` when present. Claims that are too long or hold a NUL or an unpaired
+ * surrogate are `invalid`. Returns the normalised claims, or why the token was refused.
  */
 export async function verifyExternalToken(
   token: string,
@@ -52,7 +55,7 @@ export async function verifyExternalToken(
     user_id: String(claims.data.user_id),
     username: claims.data.username,
   };
-  if (!LengthSchema.safeParse(normalised).success) return { ok: false, reason: "invalid" };
+  if (!StorableSchema.safeParse(normalised).success) return { ok: false, reason: "invalid" };
   return {
     ok: true,
     claims: { externalUserId: normalised.user_id, username: normalised.username },
