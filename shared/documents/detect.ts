@@ -4,7 +4,8 @@
  * null so the route can answer "Unsupported file type".
  */
 
-import { isZip, readZipEntries } from "./zip.ts";
+import { DocumentError } from "./errors.ts";
+import { isZip, readZipEntries, TOO_MANY_PARTS_DETAIL, ZipTooManyEntriesError } from "./zip.ts";
 
 /** The encodings a plain-text upload may use. */
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "big5";
@@ -51,7 +52,8 @@ const BIG5_MIN_SHARE = 0.9;
  * Detects the type of an upload from its bytes: PDF (`%PDF-`), DOCX (a ZIP whose central
  * directory lists `word/document.xml`), PNG, JPEG, or text in UTF-8 (with or without BOM),
  * UTF-16 LE/BE with BOM, or Big5. Returns null for anything else, including other ZIPs,
- * legacy .doc files, GIFs, executables and binary data.
+ * legacy .doc files, GIFs, executables and binary data. Throws a DocumentError for a ZIP that
+ * lists too many entries to be inspected: "unsupported" would not be its real reason.
  */
 export function detectFileType(bytes: Uint8Array): DetectedType | null {
   if (startsWith(bytes, PDF_MAGIC)) return { type: "pdf" };
@@ -93,7 +95,8 @@ function decodeStrict(bytes: Uint8Array, encoding: TextEncoding): string | null 
 function isDocx(bytes: Uint8Array): boolean {
   try {
     return readZipEntries(bytes).some((entry) => entry.name === "word/document.xml");
-  } catch {
+  } catch (error) {
+    if (error instanceof ZipTooManyEntriesError) throw new DocumentError(TOO_MANY_PARTS_DETAIL);
     return false;
   }
 }

@@ -5,7 +5,14 @@
 
 import { DocumentError } from "./errors.ts";
 import { wordXmlToLines } from "./word_xml.ts";
-import { inflateEntry, readZipEntries, type ZipEntry, ZipError } from "./zip.ts";
+import {
+  inflateEntry,
+  readZipEntries,
+  TOO_MANY_PARTS_DETAIL,
+  type ZipEntry,
+  ZipError,
+  ZipTooManyEntriesError,
+} from "./zip.ts";
 
 /** Most bytes inflated from one DOCX, over all the parts read. */
 export const MAX_DOCX_INFLATED_BYTES = 50 * 1024 * 1024;
@@ -34,6 +41,7 @@ export function extractDocxText(bytes: Uint8Array): string {
     const footers = uniqueBlocks(partsMatching(entries, FOOTER_RE).map(read));
     return [...headers, ...bodyLines, ...footers].join("\n");
   } catch (error) {
+    if (error instanceof ZipTooManyEntriesError) throw new DocumentError(TOO_MANY_PARTS_DETAIL);
     if (error instanceof ZipError) throw new DocumentError(DOCX_UNREADABLE);
     throw error;
   }

@@ -16,6 +16,15 @@ export class ZipError extends Error {
   }
 }
 
+/** An archive listing more than the allowed number of entries (its own reason, for the user). */
+export class ZipTooManyEntriesError extends ZipError {
+  /** Builds the error for an archive listing `count` entries. */
+  constructor(readonly count: number) {
+    super("too many entries");
+    this.name = "ZipTooManyEntriesError";
+  }
+}
+
 /** One file of an archive, as its central directory describes it. */
 export interface ZipEntry {
   name: string;
@@ -35,6 +44,10 @@ export interface InflateBudget {
 
 /** Most entries an archive may list; real DOCX files have a few dozen. */
 export const MAX_ZIP_ENTRIES = 2000;
+
+/** What the user is told about an archive past MAX_ZIP_ENTRIES: its real reason, not its type. */
+export const TOO_MANY_PARTS_DETAIL =
+  `The file is too complex to read: it has too many parts (more than ${MAX_ZIP_ENTRIES} entries)`;
 
 const EOCD_SIG = 0x06054b50;
 const CENTRAL_SIG = 0x02014b50;
@@ -58,7 +71,7 @@ export function readZipEntries(bytes: Uint8Array, maxEntries = MAX_ZIP_ENTRIES):
   const count = dv.getUint16(eocd + 10, true);
   const cdOffset = dv.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError("ZIP64 is not supported");
-  if (count > maxEntries) throw new ZipError("too many entries");
+  if (count > maxEntries) throw new ZipTooManyEntriesError(count);
   const names = new TextDecoder();
   const entries: ZipEntry[] = [];
   let at = cdOffset;

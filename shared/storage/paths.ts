@@ -3,27 +3,29 @@
  * part is safe as a Supabase Storage key and as a local file name.
  */
 
-/** Longest sanitised file name, in characters. */
+/** Longest sanitised file name, in characters (all ASCII, so also in bytes). */
 export const MAX_SAFE_NAME_LENGTH = 100;
 
 /**
- * A file name safe to use as the last part of an object path: no directories, no control or
- * unusual characters, no leading dots, length-capped, extension kept. Never empty.
+ * A file name safe to use as the last part of an object path: no directories, only ASCII
+ * letters, digits and `._()-` (Supabase Storage refuses any other character in a key with
+ * "InvalidKey", which would make every Chinese file name a 503; supabase/storage#133), no
+ * leading dots, at most MAX_SAFE_NAME_LENGTH bytes, extension kept. Never empty: a name with no
+ * ASCII left becomes `file` plus its extension. The readable original is kept in the upload's
+ * row; the upload id in the path keeps paths unique.
  */
 export function sanitizeFilename(name: string): string {
   const base = name.normalize("NFC").split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .replace(/[^\p{L}\p{N}._ ()-]/gu, "_")
-    .replace(/\s+/g, "_")
+  const dot = base.lastIndexOf(".");
+  const rawExt = dot > 0 ? base.slice(dot + 1) : "";
+  const ext = /^[A-Za-z0-9]{1,9}$/.test(rawExt) ? `.${rawExt}` : "";
+  const stem = (ext ? base.slice(0, dot) : base)
+    .replace(/[^A-Za-z0-9._()-]+/g, "_")
     .replace(/_+/g, "_")
-    .replace(/^[._]+/, "");
-  const dot = cleaned.lastIndexOf(".");
-  const ext = dot > 0 ? cleaned.slice(dot).slice(0, 10) : "";
-  const stem = (dot > 0 ? cleaned.slice(0, dot) : cleaned).slice(
-    0,
-    MAX_SAFE_NAME_LENGTH - ext.length,
-  );
-  return stem ? `${stem}${ext}` : `file${ext}`;
+    .replace(/^[._]+|[._]+$/g, "")
+    .slice(0, MAX_SAFE_NAME_LENGTH - ext.length)
+    .replace(/[._]+$/, "");
+  return `${stem || "file"}${ext}`;
 }
 
 /**

@@ -4,17 +4,22 @@ import { createLocalStore } from "../../shared/storage/local_store.ts";
 import { ownerFolder, sanitizeFilename, uploadObjectPath } from "../../shared/storage/paths.ts";
 import { createSupabaseStore } from "../../shared/storage/supabase_store.ts";
 
-Deno.test("file names are made safe for object paths", () => {
+Deno.test("file names are made safe for object paths (ASCII only, as Supabase keys must be)", () => {
   const cases: [string, string][] = [
     ["company_info.pdf", "company_info.pdf"],
-    ["公司 簡介.docx", "公司_簡介.docx"],
+    ["公司 簡介.docx", "file.docx"],
+    ["公司簡介 v2 (final).pdf", "v2_(final).pdf"],
+    ["Café menu.txt", "Caf_menu.txt"],
     ["../../etc/passwd", "passwd"],
     ["..\\..\\win.ini", "win.ini"],
     ["...hidden.txt", "hidden.txt"],
-    ["a\u0000b\u202e.txt", "a_b_.txt"],
+    ["a\u0000b\u202e.txt", "a_b.txt"],
     ["", "file"],
     ["..", "file"],
-    [`${"長".repeat(300)}.pdf`, `${"長".repeat(96)}.pdf`],
+    [`${"長".repeat(300)}.pdf`, "file.pdf"],
+    [`${"a".repeat(300)}.pdf`, `${"a".repeat(96)}.pdf`],
+    ["report.tar.gz", "report.tar.gz"],
+    ["archive.verylongextension", "archive.verylongextension"],
   ];
   for (const [raw, safe] of cases) assert.equal(sanitizeFilename(raw), safe, JSON.stringify(raw));
 });

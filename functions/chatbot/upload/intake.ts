@@ -1,10 +1,14 @@
 /**
  * Taking in an upload (contract §5.10): a multipart body read under a streaming size cap, the
- * `file` and optional `session_id` fields validated, and the type decided from the bytes.
+ * one `file` and optional `session_id` fields validated, and the type decided from the bytes.
+ * This is the one place the upload's text (its file name and form fields) is checked for
+ * hostile text (contract §4), before anything is stored or recorded.
  */
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { type DetectedType, detectFileType } from "../../../shared/documents/detect.ts";
+import { DocumentError } from "../../../shared/documents/errors.ts";
+import { hostileText } from "../../../shared/hostile_text.ts";
 import { ApiError } from "../../../shared/http/errors.ts";
 import { toHex } from "../../../shared/storage/paths.ts";
 
@@ -12,6 +16,14 @@ import { toHex } from "../../../shared/storage/paths.ts";
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Room for the multipart envelope around the file. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+/**
+ * Longest kept file name, in UTF-8 bytes (not characters: 84 CJK characters are 252 bytes).
+ * Longer names are cut at a character boundary with the extension kept, so that the name fits
+ * anywhere it goes (a file-system name is at most 255 bytes) and stays readable.
+ */
+export const MAX_FILENAME_BYTES = 255;
+// An extension longer than this is not one worth keeping whole when a name is cut.
+const MAX_KEPT_EXTENSION_BYTES = 16;
 
 /** The contract's upload error texts. */
 export const UploadDetail = {
@@ -21,12 +33,20 @@ export const UploadDetail = {
   missingFile: "No file uploaded: send the file in the multipart field 'file'",
   badSessionId: "session_id must be a positive integer",
   notMultipart: "Request body must be multipart/form-data",
+  malformed: "Malformed multipart body",
+  oneFile: "Send one file per upload: the form holds more than one file",
+  oneSessionId: "session_id was sent more than once",
+  nameNotUtf8: "File name must be valid UTF-8 text",
+  fieldNotUtf8: "Form field names must be valid UTF-8 text",
 } as const;
 
 /** An upload that passed intake. */
 export interface Upload {
   bytes: Uint8Array;
-  /** The client's file name, as given (control characters removed, length-capped). */
+  /**
+   * The client's file name, as given but for control characters (removed) and its length (cut
+   * to {@link MAX_FILENAME_BYTES} UTF-8 bytes, extension kept).
+   */
   filename: string;
   detected: DetectedType;
   sha256: string;
@@ -44,43 +64,152 @@ export const uploadBodyLimit = bodyLimit({
   },
 });
 
-/** Reads and validates the upload of `c`; throws a 400 {@link ApiError} for anything wrong. */
+/**
+ * Reads and validates the upload of `c`; throws a 400 {@link ApiError} naming the reason for
+ * anything wrong: not multipart, malformed, more than one file or session_id, a file name or
+ * field holding a NUL or an unpaired surrogate (or bytes that are not UTF-8), too large, an
+ * unsupported type, or an archive too complex to inspect.
+ */
 export async function readUpload(c: Context): Promise<Upload> {
-  if (!/^multipart\/form-data/i.test(c.req.header("Content-Type") ?? "")) {
+  const contentType = c.req.header("Content-Type") ?? "";
+  if (!/^multipart\/form-data/i.test(contentType)) {
     throw new ApiError(400, UploadDetail.notMultipart);
   }
+  // The raw bytes are read first (under the streaming cap) because the platform's multipart
+  // parser turns bytes that are not UTF-8 in a part's headers (e.g. a surrogate encoded on its
+  // own, ED A0 80) into U+FFFD silently, and refuses a NUL in a file name as a bare
+  // "Invalid header value"; both are found here and named.
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  checkPartHeaders(body, contentType);
   let form: FormData;
   try {
-    form = await c.req.formData();
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    throw new ApiError(400, "Malformed multipart body");
+    form = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
+  } catch {
+    throw new ApiError(400, UploadDetail.malformed);
   }
+  const files = [...form.values()].filter((value) => value instanceof File);
+  if (files.length > 1) throw new ApiError(400, UploadDetail.oneFile);
   const file = form.get("file");
   if (!(file instanceof File)) throw new ApiError(400, UploadDetail.missingFile);
+  refuseHostile("File name", file.name);
   if (file.size > MAX_UPLOAD_BYTES) throw new ApiError(400, UploadDetail.tooLarge);
 
-  const rawSessionId = form.get("session_id");
-  let sessionId: number | undefined;
-  if (rawSessionId !== null && rawSessionId !== "") {
-    if (typeof rawSessionId !== "string" || !/^[0-9]{1,10}$/.test(rawSessionId.trim())) {
-      throw new ApiError(400, UploadDetail.badSessionId);
-    }
-    sessionId = Number(rawSessionId.trim());
-    if (sessionId < 1 || sessionId > 2147483647) throw new ApiError(400, UploadDetail.badSessionId);
-  }
+  const sessionIds = form.getAll("session_id");
+  if (sessionIds.length > 1) throw new ApiError(400, UploadDetail.oneSessionId);
+  const sessionId = parseSessionId(sessionIds[0] ?? null);
 
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length > MAX_UPLOAD_BYTES) throw new ApiError(400, UploadDetail.tooLarge);
-  const detected = detectFileType(bytes);
+  let detected: DetectedType | null;
+  try {
+    detected = detectFileType(bytes);
+  } catch (error) {
+    // Detection refuses some files for a reason of their own (an archive with too many parts).
+    if (error instanceof DocumentError) throw new ApiError(400, error.detail);
+    throw error;
+  }
   if (!detected) throw new ApiError(400, UploadDetail.unsupported);
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return { bytes, filename: displayName(file.name), detected, sha256: toHex(digest), sessionId };
 }
 
-// The original name is kept for the record and the reply, minus what could corrupt either.
+function parseSessionId(raw: FormDataEntryValue | null): number | undefined {
+  if (raw === null || raw === "") return undefined;
+  if (typeof raw !== "string") throw new ApiError(400, UploadDetail.badSessionId);
+  refuseHostile("session_id", raw);
+  if (!/^[0-9]{1,10}$/.test(raw.trim())) throw new ApiError(400, UploadDetail.badSessionId);
+  const id = Number(raw.trim());
+  if (id < 1 || id > 2147483647) throw new ApiError(400, UploadDetail.badSessionId);
+  return id;
+}
+
+function refuseHostile(what: string, text: string): void {
+  const problem = hostileText(text);
+  if (problem) throw new ApiError(400, `${what} must not contain ${problem}`);
+}
+
+const CRLF2 = [0x0d, 0x0a, 0x0d, 0x0a];
+const FILENAME_PARAM = new TextEncoder().encode('filename="');
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Checks the header block of every part of a multipart `body`: a NUL byte or bytes that are not
+ * UTF-8 there are refused, as the file name's fault when they sit inside `filename="…"` and as a
+ * field name's otherwise. Part contents are not looked at (a file may hold any bytes).
+ */
+function checkPartHeaders(body: Uint8Array, contentType: string): void {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) throw new ApiError(400, UploadDetail.malformed);
+  const delimiter = new TextEncoder().encode(`--${boundary}`);
+  let at = indexOf(body, delimiter, 0);
+  while (at !== -1) {
+    const start = at + delimiter.length;
+    const end = indexOf(body, CRLF2, start);
+    if (end === -1) return;
+    checkHeaderBlock(body.subarray(start, end));
+    at = indexOf(body, delimiter, end + CRLF2.length);
+  }
+}
+
+function checkHeaderBlock(block: Uint8Array): void {
+  const nameStart = indexOf(block, FILENAME_PARAM, 0);
+  const valueStart = nameStart === -1 ? -1 : nameStart + FILENAME_PARAM.length;
+  const valueEnd = valueStart === -1 ? -1 : block.indexOf(0x22, valueStart);
+  const name = valueEnd === -1 ? undefined : block.subarray(valueStart, valueEnd);
+  if (name) {
+    if (name.includes(0)) throw new ApiError(400, "File name must not contain a NUL character");
+    if (!isUtf8(name)) throw new ApiError(400, UploadDetail.nameNotUtf8);
+  }
+  if (block.includes(0)) {
+    throw new ApiError(400, "Form field names must not contain a NUL character");
+  }
+  if (!isUtf8(block)) throw new ApiError(400, UploadDetail.fieldNotUtf8);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array | number[], from: number): number {
+  const first = needle[0];
+  for (let i = haystack.indexOf(first, from); i !== -1; i = haystack.indexOf(first, i + 1)) {
+    if (i + needle.length > haystack.length) return -1;
+    let j = 1;
+    while (j < needle.length && haystack[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
+const encoder = new TextEncoder();
+
+// The original name is kept for the record and the reply, minus what could corrupt either, and
+// cut to MAX_FILENAME_BYTES of UTF-8 at a character boundary with its extension kept.
 function displayName(name: string): string {
   // deno-lint-ignore no-control-regex
-  const cleaned = name.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
-  return cleaned || "upload";
+  const cleaned = name.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  if (encoder.encode(cleaned).length <= MAX_FILENAME_BYTES) return cleaned || "upload";
+  const dot = cleaned.lastIndexOf(".");
+  const ext = dot > 0 ? cleaned.slice(dot) : "";
+  const keptExt = encoder.encode(ext).length <= MAX_KEPT_EXTENSION_BYTES ? ext : "";
+  const stem = keptExt ? cleaned.slice(0, dot) : cleaned;
+  return utf8Prefix(stem, MAX_FILENAME_BYTES - encoder.encode(keptExt).length).trim() + keptExt;
+}
+
+/** The longest prefix of `text` (whole code points) whose UTF-8 form fits in `maxBytes`. */
+function utf8Prefix(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const size = encoder.encode(char).length;
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }
