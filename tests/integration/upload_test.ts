@@ -78,7 +78,8 @@ Deno.test("a Big5 text file fills a new session and is stored first", async () =
   assert.equal(row.sha256, Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join(""));
   assert.equal(
     row.storage_path,
-    `${user.userId}/${body.session_id}/${body.upload_id}-公司簡介.txt`,
+    // Supabase Storage keys are ASCII only; the readable name is the row's `filename`.
+    `${user.userId}/${body.session_id}/${body.upload_id}-file.txt`,
   );
   assert.deepEqual(await Deno.readFile(`${storageRoot}/${row.storage_path}`), bytes);
 
@@ -180,10 +181,10 @@ Deno.test("a hostile file name cannot leave the user's folder; the original is k
   assert.ok(row.storage_path.startsWith(`${user.userId}/`));
   assert.ok(!row.storage_path.includes(".."));
   await Deno.stat(`${storageRoot}/${row.storage_path}`);
-  // A NUL in the name makes the multipart body unparseable: a clear 400, not a crash.
+  // A NUL in the name is hostile text (contract §4): a 400 that says so, not a crash.
   const nul = await upload(user, encodeBig5(SAMPLE_TEXT), "a\u0000.txt");
   assert.equal(nul.status, 400);
-  assert.equal(typeof (await nul.json()).detail, "string");
+  assert.equal((await nul.json()).detail, "File name must not contain a NUL character");
 });
 
 Deno.test("uploading into another user's session is 404 and stores nothing", async () => {
