@@ -4,9 +4,9 @@
  * `bigint` ids that still reach clients as JSON numbers.
  */
 import assert from "node:assert/strict";
-import { call, newSession, say } from "../support/chat.ts";
+import { call, newSession, say, uploadFile } from "../support/chat.ts";
 import { createHarness, testUser } from "../support/harness.ts";
-import { uniqueUserId } from "../support/database.ts";
+import { holdTransaction, uniqueUserId } from "../support/database.ts";
 import { asUser } from "../../shared/db/as_user.ts";
 import { upsertUser } from "../../shared/db/users.ts";
 
@@ -41,43 +41,23 @@ Deno.test("repeated requests of a known user leave the users id sequence unchang
   assert.equal(next.id, before + 1);
 });
 
-Deno.test("concurrent first requests of one user all succeed with one row and one id", async () => {
-  const user = await testUser();
-  const responses = await Promise.all(
-    Array.from({ length: 10 }, () => harness.fetch("/api/auth/me", { headers: user.headers })),
-  );
-  const bodies = await Promise.all(responses.map((r) => r.json()));
-  assert.deepEqual(responses.map((r) => r.status), Array(10).fill(200));
-  assert.equal(new Set(bodies.map((b) => b.id)).size, 1);
-  assert.equal(bodies[0].username, user.username);
-  const [{ count }] = await sql`
-    select count(*)::int as count from onboarding.users where external_user_id = ${user.userId}`;
-  assert.equal(count, 1);
-});
-
 Deno.test({
   name: "a first request that loses the insert race gets the winner's row, username synced",
   // PGlite has one backend: two transactions cannot interleave there.
   ignore: harness.db.embedded,
   fn: async () => {
     const claims = { externalUserId: uniqueUserId("race"), username: "loser" };
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => release = resolve);
-    let inserted!: () => void;
-    const isInserted = new Promise<void>((resolve) => inserted = resolve);
     // The winner inserts the user and keeps its transaction open past the loser's snapshot.
-    const winner = sql.begin(async (tx) => {
-      await tx`insert into onboarding.users (external_user_id, username)
-               values (${claims.externalUserId}, 'winner')`;
-      inserted();
-      await released;
-    });
-    await isInserted;
+    const winner = await holdTransaction(
+      sql,
+      (tx) =>
+        tx`insert into onboarding.users (external_user_id, username)
+           values (${claims.externalUserId}, 'winner')`,
+    );
     const loser = asUser(sql, claims, (tx) => upsertUser(tx, claims));
     // Let the loser's statement start (it then waits on the winner's uncommitted key).
     await new Promise((resolve) => setTimeout(resolve, 300));
-    release();
-    await winner;
+    await winner.release();
     const row = await loser;
     assert.equal(row.external_user_id, claims.externalUserId);
     assert.equal(row.username, "loser");
@@ -131,14 +111,8 @@ Deno.test("tables that grow with traffic have bigint identities; ids stay JSON n
   assert.ok(messages.length >= 2);
   for (const message of messages) assert.equal(typeof message.id, "number");
 
-  const form = new FormData();
-  form.append("file", new File(["公司簡介：我們是食品加工公司。"], "profile.txt"));
-  form.append("session_id", String(sessionId));
-  const upload = await harness.fetch("/api/chatbot/upload-file", {
-    method: "POST",
-    headers: { Authorization: user.headers.Authorization },
-    body: form,
-  });
+  const file = new File(["公司簡介：我們是食品加工公司。"], "profile.txt");
+  const upload = await uploadFile(harness, user, file, sessionId);
   const uploaded = await upload.json();
   assert.equal(upload.status, 200, JSON.stringify(uploaded));
   assert.equal(typeof uploaded.upload_id, "number");

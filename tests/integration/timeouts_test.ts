@@ -13,7 +13,8 @@ import { requireAuth } from "../../shared/http/auth.ts";
 import { withUser } from "../../shared/http/with_user.ts";
 import { asUser } from "../../shared/db/as_user.ts";
 import { isDatabaseTimeout } from "../../shared/db/errors.ts";
-import { call, newSession, say } from "../support/chat.ts";
+import { call, newSession, say, uploadFile } from "../support/chat.ts";
+import { holdTransaction } from "../support/database.ts";
 import { createHarness, testUser } from "../support/harness.ts";
 
 const harness = await createHarness({
@@ -23,6 +24,14 @@ const harness = await createHarness({
 });
 const sql = harness.db.sql;
 const onPostgres = !harness.db.embedded;
+
+/** Holds the session's row lock on another connection, as a concurrent turn does. */
+function lockSession(sessionId: number) {
+  return holdTransaction(
+    sql,
+    (tx) => tx`select id from onboarding.chat_sessions where id = ${sessionId} for update`,
+  );
+}
 
 Deno.test("a request's transaction runs under the configured timeouts, and only it", async () => {
   // A function app with one route reading the settings inside `withUser`, as every route runs.
@@ -63,18 +72,8 @@ Deno.test({
     const [before] = await snapshot();
 
     // Another connection holds the session's row lock for longer than the lock timeout.
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => release = resolve);
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => locked = resolve);
-    const holder = sql.begin(async (tx) => {
-      await tx`select id from onboarding.chat_sessions where id = ${sessionId} for update`;
-      locked();
-      await released;
-    });
-    await isLocked;
-    // Without a working lock timeout the request would wait for this (and then succeed).
-    const guard = setTimeout(release, 3000);
+    // Without a working lock timeout the request would wait for this (at most 3 s, then succeed).
+    const holder = await lockSession(sessionId);
     try {
       const started = performance.now();
       const response = await harness.fetch("/api/chatbot/message", {
@@ -89,9 +88,7 @@ Deno.test({
       // The lock timeout (300 ms) answered it, well before the statement timeout (2 s).
       assert.ok(elapsed < 1800, `answered after ${elapsed} ms`);
     } finally {
-      clearTimeout(guard);
-      release();
-      await holder;
+      await holder.release();
     }
     const [after] = await snapshot();
     assert.deepEqual({ ...after }, { ...before }, "no half-applied turn");
@@ -108,34 +105,16 @@ Deno.test({
   fn: async () => {
     const user = await testUser();
     const sessionId = await newSession(harness, user);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => release = resolve);
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => locked = resolve);
-    const holder = sql.begin(async (tx) => {
-      await tx`select id from onboarding.chat_sessions where id = ${sessionId} for update`;
-      locked();
-      await released;
-    });
-    await isLocked;
-    // Without a working lock timeout the request would wait for this (and then succeed).
-    const guard = setTimeout(release, 3000);
+    // Without a working lock timeout the request would wait for this (at most 3 s, then succeed).
+    const holder = await lockSession(sessionId);
     try {
-      const form = new FormData();
-      form.append("file", new File(["公司簡介：我們是食品加工公司。"], "profile.txt"));
-      form.append("session_id", String(sessionId));
-      const response = await harness.fetch("/api/chatbot/upload-file", {
-        method: "POST",
-        headers: { Authorization: user.headers.Authorization },
-        body: form,
-      });
+      const file = new File(["公司簡介：我們是食品加工公司。"], "profile.txt");
+      const response = await uploadFile(harness, user, file, sessionId);
       assert.equal(response.status, 503);
       assert.deepEqual(await response.json(), { detail: "Service temporarily unavailable" });
       assert.ok(response.headers.get("Retry-After"));
     } finally {
-      clearTimeout(guard);
-      release();
-      await holder;
+      await holder.release();
     }
     const [{ uploads }] = await sql`
       select count(*)::int as uploads from onboarding.uploads where session_id = ${sessionId}`;
