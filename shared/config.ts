@@ -7,6 +7,30 @@ import { z } from "zod";
 /** The API version reported by the health endpoints. */
 export const APP_VERSION = "1.0.0";
 
+/**
+ * Per-transaction database timeouts (ms), set by `asUser`. Defaults and bounds fit Supabase
+ * Edge Functions (150 s wall clock per request): see docs/architecture.md "Database decisions".
+ */
+export interface DatabaseTimeouts {
+  /** `statement_timeout`: one statement, lock waits included. */
+  statementMs: number;
+  /** `lock_timeout`: waiting for one lock (a session's row lock held by another turn). */
+  lockMs: number;
+  /** `idle_in_transaction_session_timeout`: the client silent with a transaction open. */
+  idleInTransactionMs: number;
+}
+
+/** The defaults of {@link DatabaseTimeouts}. */
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
+  statementMs: 10_000,
+  lockMs: 5_000,
+  // Above the AI call budget (20 s × 2 attempts), which still runs inside the transaction.
+  idleInTransactionMs: 60_000,
+};
+
+const milliseconds = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 
 const flag = (fallback: boolean) =>
@@ -25,6 +49,13 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(4),
   /** Prepared statements cannot be used through a transaction-mode pooler (port 6543). */
   DATABASE_PREPARE: flag(true),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(100, 120_000, DEFAULT_DATABASE_TIMEOUTS.statementMs),
+  DATABASE_LOCK_TIMEOUT_MS: milliseconds(100, 120_000, DEFAULT_DATABASE_TIMEOUTS.lockMs),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(
+    1_000,
+    140_000,
+    DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs,
+  ),
   ALLOWED_ORIGINS: z.string().trim().default("*"),
   DATA_DIR: z.string().trim().min(1).default(".data"),
   OPENAI_API_KEY: optionalString,
@@ -43,6 +74,7 @@ export interface Config {
   databaseUrl: string | undefined;
   databasePoolMax: number;
   databasePrepare: boolean;
+  databaseTimeouts: DatabaseTimeouts;
   allowedOrigins: "*" | string[];
   dataDir: string;
   openai: { apiKey: string; model: string; baseUrl: string | undefined } | undefined;
@@ -71,6 +103,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_LOCK_TIMEOUT_MS > e.DATABASE_STATEMENT_TIMEOUT_MS) {
+    // The statement timeout would always fire first: the lock timeout's 503 could never happen.
+    throw new ConfigError(
+      "Invalid configuration: DATABASE_LOCK_TIMEOUT_MS must not exceed DATABASE_STATEMENT_TIMEOUT_MS",
+    );
+  }
   const origins = e.ALLOWED_ORIGINS === "" || e.ALLOWED_ORIGINS === "*"
     ? "*"
     : e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean);
@@ -82,6 +120,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL ?? e.SUPABASE_DB_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     databasePrepare: e.DATABASE_PREPARE,
+    databaseTimeouts: {
+      statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockMs: e.DATABASE_LOCK_TIMEOUT_MS,
+      idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     allowedOrigins: origins,
     dataDir: e.DATA_DIR,
     openai: e.OPENAI_API_KEY && e.USE_AI_CHATBOT

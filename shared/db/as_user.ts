@@ -3,6 +3,7 @@
  * what the work may see and change.
  */
 import { databaseClaims, type UserClaims } from "../auth/claims.ts";
+import { type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from "../config.ts";
 import type { Sql, Tx } from "./client.ts";
 
 /**
@@ -10,21 +11,29 @@ import type { Sql, Tx } from "./client.ts";
  * caller's claims (transaction-local, so nothing leaks onto the pooled connection).
  * Resolves to `fn`'s result after commit; rolls back when `fn` throws.
  *
- * `BEGIN` and the claims are sent together with `fn`'s first queries (postgres.js pipelines
- * queries issued without awaiting), so a request pays one round trip for all of them, where
- * `sql.begin` would pay one for `BEGIN` alone.
+ * `BEGIN`, the claims and the `timeouts` are sent together with `fn`'s first queries (postgres.js
+ * pipelines queries issued without awaiting), so a request pays one round trip for all of them,
+ * where `sql.begin` would pay one for `BEGIN` alone. The timeouts are transaction-local too, so
+ * a stuck statement, a long lock wait or a silent client cannot hold the connection for long; a
+ * statement they cut short rejects with an error `isDatabaseTimeout` (`./errors.ts`) recognises,
+ * and the whole transaction rolls back.
  */
 export async function asUser<T>(
   sql: Sql,
   claims: UserClaims,
   fn: (tx: Tx) => Promise<T>,
+  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
 ): Promise<T> {
   const tx = await sql.reserve();
   try {
     const setup = Promise.all([
       tx`begin`,
       tx`select set_config('request.jwt.claims', ${databaseClaims(claims)}, true),
-                set_config('role', 'authenticated', true)`,
+                set_config('role', 'authenticated', true),
+                set_config('statement_timeout', ${String(timeouts.statementMs)}, true),
+                set_config('lock_timeout', ${String(timeouts.lockMs)}, true),
+                set_config('idle_in_transaction_session_timeout',
+                           ${String(timeouts.idleInTransactionMs)}, true)`,
     ]);
     // Awaited below; a failure here also fails fn's queries, which may be awaited first.
     setup.catch(() => {});

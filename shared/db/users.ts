@@ -16,17 +16,49 @@ export interface User {
 }
 
 /**
- * Inserts the caller on first sight, or syncs a changed username, in one statement that cannot
- * race: concurrent first requests of one user both end with the same row. Returns the row.
+ * Finds the caller's row, inserting it on first sight and syncing a changed username, and
+ * returns it. A known user consumes no value of the id sequence: the insert is an
+ * `INSERT … SELECT` that selects no row when the user exists, so its identity default (the
+ * `nextval`) is never evaluated — unlike `insert … on conflict do update`, which draws a value on
+ * every call. The username is updated only when it differs, so an unchanged user writes nothing.
+ *
+ * Race-free: when a concurrent first request inserts the same user after this statement's
+ * snapshot, `on conflict do nothing` waits for it and returns nothing; the row is then committed
+ * and a second select (a new snapshot under READ COMMITTED) finds it. Only that rare case pays a
+ * second round trip.
  */
 export async function upsertUser(tx: Tx, claims: UserClaims): Promise<User> {
   const [user] = await tx<User[]>`
-    insert into onboarding.users (external_user_id, username)
-    values (${claims.externalUserId}, ${claims.username})
-    on conflict (external_user_id) do update
-      set username = excluded.username,
-          updated_at = case when users.username is distinct from excluded.username
-                            then now() else users.updated_at end
+    with found as (
+      select id, external_user_id, username, role, is_active, created_at, updated_at
+      from onboarding.users where external_user_id = ${claims.externalUserId}
+    ),
+    inserted as (
+      insert into onboarding.users (external_user_id, username)
+      select ${claims.externalUserId}, ${claims.username}
+      where not exists (select from found)
+      on conflict (external_user_id) do nothing
+      returning id, external_user_id, username, role, is_active, created_at, updated_at
+    ),
+    renamed as (
+      update onboarding.users as u
+      set username = ${claims.username}, updated_at = now()
+      from found
+      where u.id = found.id and found.username is distinct from ${claims.username}
+      returning u.id, u.external_user_id, u.username, u.role, u.is_active, u.created_at,
+                u.updated_at
+    )
+    select * from renamed
+    union all select * from inserted
+    union all select * from found where not exists (select from renamed)`;
+  if (user) return user;
+  // A concurrent first request of this user inserted the row after our snapshot and committed.
+  const [winner] = await tx<User[]>`
+    update onboarding.users set username = ${claims.username},
+      updated_at = case when username is distinct from ${claims.username}
+                        then now() else updated_at end
+    where external_user_id = ${claims.externalUserId}
     returning id, external_user_id, username, role, is_active, created_at, updated_at`;
-  return user;
+  if (!winner) throw new Error("user row missing after a conflicting insert");
+  return winner;
 }

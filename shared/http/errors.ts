@@ -4,6 +4,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isDatabaseTimeout } from "../db/errors.ts";
 
 /** One invalid field of a request, as listed in a 400 body's `errors`. */
 export interface FieldError {
@@ -33,7 +34,18 @@ export const Detail = {
   notFound: "Not found",
   internal: "Internal server error",
   bodyTooLarge: "Request body too large",
+  unavailable: "Service temporarily unavailable",
 } as const;
+
+/** Seconds a client is asked to wait before retrying after a 503 (`Retry-After`). */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** 503 with `Retry-After`: a dependency is down or busy, and nothing was changed. */
+export function unavailable(): ApiError {
+  return new ApiError(503, Detail.unavailable, {
+    headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+  });
+}
 
 /** 401 with the `WWW-Authenticate` header the contract asks for. */
 export function unauthorized(detail: string = Detail.credentials): ApiError {
@@ -42,10 +54,15 @@ export function unauthorized(detail: string = Detail.credentials): ApiError {
 
 /**
  * Hono `onError` handler: an {@link ApiError} becomes its own body; Hono's own exceptions keep
- * their status with a generic detail; anything else is logged with the request id and becomes a
- * 500 that reveals nothing.
+ * their status with a generic detail; a database timeout (the transaction was rolled back whole)
+ * is logged and becomes a 503 with `Retry-After`; anything else is logged with the request id and
+ * becomes a 500 that reveals nothing.
  */
 export function handleError(error: Error, c: Context): Response {
+  if (isDatabaseTimeout(error)) {
+    logRequestError(c, error, { stage: "database-timeout" });
+    error = unavailable();
+  }
   if (error instanceof ApiError) {
     const body = error.extra.errors
       ? { detail: error.detail, errors: error.extra.errors }

@@ -21,8 +21,9 @@ export interface Caller {
 }
 
 /**
- * Runs `fn` in one row-level-secured transaction as the caller. An inactive caller gets a 403
- * and the transaction is rolled back, whatever `fn` did. Resolves to `fn`'s result.
+ * Runs `fn` in one row-level-secured transaction as the caller, under the configured database
+ * timeouts. An inactive caller gets a 403 and the transaction is rolled back, whatever `fn` did.
+ * Resolves to `fn`'s result.
  */
 export async function withUser<T>(
   c: Context<AppEnv>,
@@ -40,5 +41,5 @@ export async function withUser<T>(
     const value = await fn(tx, { owner: claims.externalUserId, user });
     await user;
     return value;
-  });
+  }, deps.config.databaseTimeouts);
 }

@@ -49,3 +49,20 @@ export async function completeExample(harness: Harness, user: TestUser) {
   for (const message of EXAMPLE_CONVERSATION) last = await say(harness, user, sessionId, message);
   return { sessionId, last };
 }
+
+/** Uploads `file` as `user` (to `sessionId`, or a new session when absent); returns the response. */
+export function uploadFile(
+  harness: Harness,
+  user: TestUser,
+  file: File,
+  sessionId?: number,
+): Promise<Response> {
+  const form = new FormData();
+  form.append("file", file);
+  if (sessionId !== undefined) form.append("session_id", String(sessionId));
+  return harness.fetch("/api/chatbot/upload-file", {
+    method: "POST",
+    headers: { Authorization: user.headers.Authorization },
+    body: form,
+  });
+}

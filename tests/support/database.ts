@@ -2,6 +2,7 @@
  * The database the tests run against: `DATABASE_URL` when set (e.g. the CI's PostgreSQL 15),
  * else a throwaway embedded PGlite. Started once per test process and migrated.
  */
+import type postgres from "postgres";
 import { connect, type Sql } from "../../shared/db/client.ts";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded_postgres.ts";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
@@ -36,4 +37,40 @@ async function start(): Promise<TestDatabase> {
 /** A user id no other test (or earlier run on the same database) has used. */
 export function uniqueUserId(label = "user"): string {
   return `${label}-${crypto.randomUUID().slice(0, 13)}`;
+}
+
+/** A transaction kept open on another connection of the privileged pool; see {@link holdTransaction}. */
+export interface HeldTransaction {
+  /** Commits the transaction (releasing its locks) and waits for it. */
+  release(): Promise<void>;
+}
+
+/**
+ * Runs `work` in a transaction on its own connection and keeps the transaction open (its row
+ * locks held, its inserts uncommitted) until `release`, or at the latest `maxMs` later, so a
+ * test that forgets or fails cannot block everything else. Resolves once `work` has run.
+ */
+export async function holdTransaction(
+  sql: Sql,
+  work: (tx: postgres.TransactionSql) => Promise<unknown>,
+  maxMs = 3000,
+): Promise<HeldTransaction> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => release = resolve);
+  const guard = setTimeout(release, maxMs);
+  let ready!: () => void;
+  const isReady = new Promise<void>((resolve) => ready = resolve);
+  const done = sql.begin(async (tx) => {
+    await work(tx);
+    ready();
+    await released;
+  });
+  await Promise.race([isReady, done]);
+  return {
+    async release() {
+      clearTimeout(guard);
+      release();
+      await done;
+    },
+  };
 }

@@ -8,7 +8,8 @@
  *   failed mid-answer and the rule engine answered instead);
  * - `event: done`, `data:` the JSON the non-streaming request returns, once, last;
  * - `event: error`, `data: {"detail":"Internal server error"}` instead of `done` when the turn
- *   fails after the stream started (the turn is rolled back, the error logged with the id).
+ *   fails after the stream started (the turn is rolled back, the error logged with the id);
+ *   `"Service temporarily unavailable"` when a database timeout cut it short.
  *
  * The deltas after the last `reset` concatenate to `done.message`. Validation, 401/403/404/409
  * and anything else before the session is locked and known active are the usual JSON errors.
@@ -16,6 +17,7 @@
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
+import { isDatabaseTimeout } from "../../../shared/db/errors.ts";
 import { Detail, logRequestError } from "../../../shared/http/errors.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
@@ -126,7 +128,9 @@ export async function streamTurn(
       queue.push({ event: "done", data: respond(outcome) });
     } catch (error) {
       logRequestError(c, error, { streaming: true });
-      queue.push({ event: "error", data: { detail: Detail.internal } });
+      // A database timeout rolled the turn back whole: the client may simply try again.
+      const detail = isDatabaseTimeout(error) ? Detail.unavailable : Detail.internal;
+      queue.push({ event: "error", data: { detail } });
     } finally {
       queue.close();
       await writer;
