@@ -5,10 +5,14 @@
  * `$DATA_DIR/postgres` and survives restarts; without EXTERNAL_JWT_SECRET it makes a
  * development secret (kept in `$DATA_DIR/dev-jwt-secret`) and prints it with a ready token.
  */
-import { parseConfig } from "../shared/config.ts";
+import { ConfigError, parseConfig } from "../shared/config.ts";
 import { mintToken } from "../shared/auth/mint.ts";
-import { connect } from "../shared/db/client.ts";
-import { startEmbeddedPostgres } from "./lib/embedded_postgres.ts";
+import { connect, type Sql } from "../shared/db/client.ts";
+import {
+  DataDirInUseError,
+  type EmbeddedPostgres,
+  startEmbeddedPostgres,
+} from "./lib/embedded_postgres.ts";
 import { createFunctionApps } from "./lib/functions.ts";
 import { createGateway } from "./lib/gateway.ts";
 import { applyMigrations } from "./lib/migrate.ts";
@@ -17,50 +21,72 @@ const env = Deno.env.toObject();
 const dataDir = env.DATA_DIR || ".data";
 const port = Number(env.PORT || 8000);
 
-const devSecret = env.EXTERNAL_JWT_SECRET ? undefined : await developmentSecret(dataDir);
-const config = parseConfig({ ...env, EXTERNAL_JWT_SECRET: env.EXTERNAL_JWT_SECRET ?? devSecret });
+// Everything the start-up opens, so that a failed start can close it again before exiting.
+let embedded: EmbeddedPostgres | undefined;
+let sql: Sql | undefined;
+let server: Deno.HttpServer | undefined;
+let handler: ((request: Request) => Promise<Response>) | undefined;
 
-const embedded = config.databaseUrl
-  ? undefined
-  : await startEmbeddedPostgres(`${dataDir}/postgres`);
-const databaseUrl = config.databaseUrl ?? embedded!.url;
-const sql = connect(databaseUrl, {
-  // PGlite has a single backend, so its pool must hand out one connection at a time.
-  max: embedded ? 1 : config.databasePoolMax,
-  prepare: config.databasePrepare,
-});
-const applied = await applyMigrations(sql);
-
-const gateway = createGateway(createFunctionApps({ config, sql }), sql);
-const server = Deno.serve({ port, hostname: "0.0.0.0", onListen: () => {} }, async (request) => {
-  const started = performance.now();
-  const response = await gateway(request);
-  const ms = (performance.now() - started).toFixed(1);
-  console.log(`${request.method} ${new URL(request.url).pathname} ${response.status} ${ms}ms`);
-  return response;
-});
-
-console.log(`Onboarding Chatbot API on http://localhost:${port}`);
-console.log(
-  `  database: ${embedded ? `embedded PGlite in ${dataDir}/postgres` : "DATABASE_URL"}` +
-    (applied.length ? ` (applied migrations ${applied.join(", ")})` : ""),
-);
-console.log(`  mode: ${config.openai ? `AI (${config.openai.model})` : "rule-based"}`);
-console.log(
-  `  uploads: ${
-    config.supabase
-      ? `Supabase Storage bucket ${config.supabase.bucket}`
-      : `${config.dataDir}/storage/${config.storageBucket}`
-  }`,
-);
-console.log(`  routes: /api/<function>/… and /functions/v1/<function>/… (auth, chatbot)`);
-if (devSecret) {
-  const token = await mintToken(devSecret, { user_id: "dev-user", username: "dev" }, "30d");
-  console.log(`  development EXTERNAL_JWT_SECRET: ${devSecret}`);
-  console.log(`  token for user_id "dev-user" (30 days):\n${token}`);
-  console.log(
-    `  try: curl -H "Authorization: Bearer <token>" http://localhost:${port}/api/auth/me`,
+try {
+  // Listen first: a port in use is found in milliseconds, before the database is opened.
+  // Requests that arrive while the database starts get 503 until the gateway is ready.
+  server = Deno.serve(
+    { port, hostname: "0.0.0.0", onListen: () => {} },
+    (request) =>
+      handler ? handler(request) : Response.json({ detail: "Service temporarily unavailable" }, {
+        status: 503,
+        headers: { "Retry-After": "1" },
+      }),
   );
+
+  // The database choice needs no secret; the secret is made only once the data folder is ours.
+  const external = parseConfig({ ...env, EXTERNAL_JWT_SECRET: "unused" }).databaseUrl;
+  if (!external) embedded = await startEmbeddedPostgres(`${dataDir}/postgres`);
+  const devSecret = env.EXTERNAL_JWT_SECRET ? undefined : await developmentSecret(dataDir);
+  const config = parseConfig({ ...env, EXTERNAL_JWT_SECRET: env.EXTERNAL_JWT_SECRET ?? devSecret });
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  const pool = sql = connect(databaseUrl, {
+    // PGlite has a single backend, so its pool must hand out one connection at a time.
+    max: embedded ? 1 : config.databasePoolMax,
+    prepare: config.databasePrepare,
+  });
+  const applied = await applyMigrations(pool);
+
+  const gateway = createGateway(createFunctionApps({ config, sql: pool }), pool);
+  handler = async (request) => {
+    const started = performance.now();
+    const response = await gateway(request);
+    const ms = (performance.now() - started).toFixed(1);
+    console.log(`${request.method} ${new URL(request.url).pathname} ${response.status} ${ms}ms`);
+    return response;
+  };
+
+  console.log(`Onboarding Chatbot API on http://localhost:${port}`);
+  console.log(
+    `  database: ${embedded ? `embedded PGlite in ${dataDir}/postgres` : "DATABASE_URL"}` +
+      (applied.length ? ` (applied migrations ${applied.join(", ")})` : ""),
+  );
+  console.log(`  mode: ${config.openai ? `AI (${config.openai.model})` : "rule-based"}`);
+  console.log(
+    `  uploads: ${
+      config.supabase
+        ? `Supabase Storage bucket ${config.supabase.bucket}`
+        : `${config.dataDir}/storage/${config.storageBucket}`
+    }`,
+  );
+  console.log(`  routes: /api/<function>/… and /functions/v1/<function>/… (auth, chatbot)`);
+  if (devSecret) {
+    const token = await mintToken(devSecret, { user_id: "dev-user", username: "dev" }, "30d");
+    console.log(`  development EXTERNAL_JWT_SECRET: ${devSecret}`);
+    console.log(`  token for user_id "dev-user" (30 days):\n${token}`);
+    console.log(
+      `  try: curl -H "Authorization: Bearer <token>" http://localhost:${port}/api/auth/me`,
+    );
+  }
+} catch (error) {
+  console.error(startupProblem(error));
+  await closeAll();
+  Deno.exit(1);
 }
 
 let stopping = false;
@@ -68,13 +94,63 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   console.log("Shutting down…");
-  await server.shutdown();
-  await sql.end({ timeout: 5 });
-  await embedded?.stop();
+  await closeAll();
   Deno.exit(0);
 };
 Deno.addSignalListener("SIGINT", stop);
 Deno.addSignalListener("SIGTERM", stop);
+
+/** Closes whatever the start-up opened: server, pool, embedded database (and its lock). */
+async function closeAll(): Promise<void> {
+  await server?.shutdown().catch(() => {});
+  await sql?.end({ timeout: 5 }).catch(() => {});
+  await embedded?.stop().catch(() => {});
+}
+
+/**
+ * The one line a developer needs when the server cannot start, instead of a stack trace: the
+ * cause and what to change. Never echoes the database URL, which may hold a password.
+ */
+function startupProblem(error: unknown): string {
+  if (error instanceof DataDirInUseError) {
+    const holder = error.pid ? ` (pid ${error.pid})` : "";
+    return `Another dev server is using ${dataDir}${holder}; stop it or set DATA_DIR`;
+  }
+  if (error instanceof Deno.errors.AddrInUse) {
+    return `Port ${port} is already in use; stop what uses it or set PORT`;
+  }
+  if (error instanceof ConfigError) return error.message;
+  const code = (error as { code?: unknown })?.code;
+  const where = databaseAddress();
+  if (
+    typeof code === "string" && where &&
+    /^(E[A-Z]+|CONNECT_TIMEOUT|28[0-9A-Z]{3}|3D000)$/.test(code)
+  ) {
+    return `Cannot reach the database at ${where} (${databaseReason(error, code)}); ` +
+      "check DATABASE_URL or start the database";
+  }
+  return `Could not start: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** The host, port and database name of DATABASE_URL (no user or password), when set. */
+function databaseAddress(): string | undefined {
+  const raw = env.DATABASE_URL || env.SUPABASE_DB_URL;
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+/** A short reason for a failed database connection, from postgres.js's error code. */
+function databaseReason(error: unknown, code: string): string {
+  if (code === "ECONNREFUSED") return "connection refused";
+  if (code === "CONNECT_TIMEOUT" || code === "ETIMEDOUT") return "timed out";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "unknown host";
+  return error instanceof Error ? error.message : code;
+}
 
 /** Reads the development secret from the data folder, making one on first run. */
 async function developmentSecret(dir: string): Promise<string> {

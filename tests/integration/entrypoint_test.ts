@@ -40,6 +40,7 @@ Deno.test("each entrypoint serves its health route from the environment", async 
       const run = await startup(name, {
         EXTERNAL_JWT_SECRET: "s".repeat(32),
         SUPABASE_DB_URL: own?.url ?? shared.url,
+        DATABASE_PREPARE: String(shared.prepare),
       });
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stdout, /^200 \{"status":"ok","version":"[^"]+","database":"ok"\}/);

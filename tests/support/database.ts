@@ -1,7 +1,9 @@
 /**
- * The database the tests run against: `DATABASE_URL` when set (e.g. the CI's PostgreSQL 15),
- * else a throwaway embedded PGlite. Started once per test process and migrated.
+ * The database the tests run against: `DATABASE_URL` when set (e.g. the CI's PostgreSQL 15, or
+ * PgBouncer in transaction mode in front of it with `DATABASE_PREPARE=false`), else a throwaway
+ * embedded PGlite. Started once per test process and migrated.
  */
+import { parseConfig } from "../../shared/config.ts";
 import type postgres from "postgres";
 import { connect, type Sql } from "../../shared/db/client.ts";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded_postgres.ts";
@@ -12,6 +14,8 @@ export interface TestDatabase {
   sql: Sql;
   url: string;
   embedded: boolean;
+  /** Named prepared statements (`DATABASE_PREPARE`): off behind a transaction-mode pooler. */
+  prepare: boolean;
 }
 
 let started: Promise<TestDatabase> | undefined;
@@ -23,15 +27,19 @@ export function testDatabase(): Promise<TestDatabase> {
 }
 
 async function start(): Promise<TestDatabase> {
-  const external = Deno.env.get("DATABASE_URL");
+  // The same variables as the application; the secret is irrelevant here.
+  const config = parseConfig({ ...Deno.env.toObject(), EXTERNAL_JWT_SECRET: "unused" });
+  const external = config.databaseUrl;
   let url = external;
   if (!url) {
     const dir = await Deno.makeTempDir({ prefix: "onboarding-test-db-" });
     url = (await startEmbeddedPostgres(dir)).url;
   }
-  const sql = connect(url, { max: external ? 8 : 1 });
+  const prepare = config.databasePrepare;
+  const sql = connect(url, { max: external ? 8 : 1, prepare });
+  // Already applied when the database was set up (always so behind a pooler): then only checked.
   await applyMigrations(sql);
-  return { sql, url, embedded: !external };
+  return { sql, url, embedded: !external, prepare };
 }
 
 /** A user id no other test (or earlier run on the same database) has used. */
