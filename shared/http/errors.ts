@@ -4,6 +4,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 
 /** One invalid field of a request, as listed in a 400 body's `errors`. */
 export interface FieldError {
@@ -33,7 +34,21 @@ export const Detail = {
   notFound: "Not found",
   internal: "Internal server error",
   bodyTooLarge: "Request body too large",
+  unavailable: "Service temporarily unavailable",
 } as const;
+
+/**
+ * Seconds a client is told to wait (`Retry-After`) when the database is unavailable: the pool
+ * reconnects on the next request, so a restarted or reachable-again database serves within this.
+ */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The 503 of contract §4 for a database that is down or dropped the connection. */
+export function unavailable(): ApiError {
+  return new ApiError(503, Detail.unavailable, {
+    headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+  });
+}
 
 /** 401 with the `WWW-Authenticate` header the contract asks for. */
 export function unauthorized(detail: string = Detail.credentials): ApiError {
@@ -42,10 +57,15 @@ export function unauthorized(detail: string = Detail.credentials): ApiError {
 
 /**
  * Hono `onError` handler: an {@link ApiError} becomes its own body; Hono's own exceptions keep
- * their status with a generic detail; anything else is logged with the request id and becomes a
- * 500 that reveals nothing.
+ * their status with a generic detail; a database that is unreachable or dropped the connection
+ * is a 503 with `Retry-After` (logged as one warning line); anything else is logged with the
+ * request id and becomes a 500 that reveals nothing.
  */
 export function handleError(error: Error, c: Context): Response {
+  if (isDatabaseUnavailable(error)) {
+    logRequestError(c, error, { level: "warn" });
+    error = unavailable();
+  }
   if (error instanceof ApiError) {
     const body = error.extra.errors
       ? { detail: error.detail, errors: error.extra.errors }
@@ -65,6 +85,7 @@ export function handleError(error: Error, c: Context): Response {
  * `extra` fields), for the operator; the client is told nothing of it.
  */
 export function logRequestError(c: Context, error: unknown, extra: Record<string, unknown> = {}) {
+  const expected = extra.level === "warn";
   console.error(JSON.stringify({
     level: "error",
     request_id: c.get("requestId"),
@@ -72,6 +93,7 @@ export function logRequestError(c: Context, error: unknown, extra: Record<string
     path: c.req.path,
     ...extra,
     error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    stack: error instanceof Error ? error.stack : undefined,
+    // A known outage needs no stack trace; a bug does.
+    stack: error instanceof Error && !expected ? error.stack : undefined,
   }));
 }

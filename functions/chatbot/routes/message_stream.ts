@@ -17,6 +17,7 @@ import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { Detail, logRequestError } from "../../../shared/http/errors.ts";
+import { isDatabaseUnavailable } from "../../../shared/db/unavailable.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
@@ -125,8 +126,9 @@ export async function streamTurn(
       }
       queue.push({ event: "done", data: respond(outcome) });
     } catch (error) {
-      logRequestError(c, error, { streaming: true });
-      queue.push({ event: "error", data: { detail: Detail.internal } });
+      const down = isDatabaseUnavailable(error);
+      logRequestError(c, error, { streaming: true, ...(down ? { level: "warn" } : {}) });
+      queue.push({ event: "error", data: { detail: down ? Detail.unavailable : Detail.internal } });
     } finally {
       queue.close();
       await writer;
