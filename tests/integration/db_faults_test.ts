@@ -130,10 +130,19 @@ Deno.test({
       const answers: Answer[] = [];
       let stop = false;
       const load = users.map(async (user) => {
-        let sessionId = [...sessions].find(([, s]) => s.user === user)![0];
+        let sessionId: number | undefined = [...sessions].find(([, s]) => s.user === user)![0];
         let step = 0;
         while (!stop) {
           answers.push(await send(base, user, "/api/auth/me"));
+          if (sessionId === undefined) {
+            // A completed session takes no more messages: the user starts another one.
+            const next = await send(base, user, "/api/chatbot/sessions/new", {});
+            answers.push(next);
+            if (next.status !== 200) continue;
+            sessionId = next.json!.session_id as number;
+            sessions.set(sessionId, { user, replies: [] });
+            step = 0;
+          }
           // The same message again after a 503, as a client would retry it.
           const answer = await send(base, user, "/api/chatbot/message", {
             session_id: sessionId,
@@ -143,15 +152,7 @@ Deno.test({
           if (answer.status !== 200) continue;
           sessions.get(sessionId)!.replies.push(answer.json!.message as string);
           step++;
-          if (answer.json!.completed || step === EXAMPLE_CONVERSATION.length) {
-            // A completed session takes no more messages: the user starts another one.
-            const next = await send(base, user, "/api/chatbot/sessions/new", {});
-            answers.push(next);
-            if (next.status !== 200) break;
-            sessionId = next.json!.session_id as number;
-            sessions.set(sessionId, { user, replies: [] });
-            step = 0;
-          }
+          if (answer.json!.completed || step === EXAMPLE_CONVERSATION.length) sessionId = undefined;
         }
       });
 
