@@ -10,7 +10,7 @@ import { APP_VERSION, type Config } from "../config.ts";
 import type { Sql } from "../db/client.ts";
 import { healthReport } from "../db/health.ts";
 import type { AuthVariables } from "./auth.ts";
-import { ApiError, Detail, handleError } from "./errors.ts";
+import { ApiError, Detail, handleError, RETRY_AFTER_SECONDS } from "./errors.ts";
 
 /** Largest JSON body accepted (a 4,000-character message is at most ~24 KB even escaped). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -81,7 +81,10 @@ export function createFunctionApp(
   app.notFound((c) => c.json({ detail: Detail.notFound }, 404));
   app.get("/health", async (c) => {
     const report = await healthReport(deps.sql, APP_VERSION);
-    return c.json(report.body, report.status);
+    const retry: Record<string, string> = report.status === 503
+      ? { "Retry-After": String(RETRY_AFTER_SECONDS) }
+      : {};
+    return c.json(report.body, report.status, retry);
   });
   return app;
 }

@@ -4,7 +4,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { isDatabaseTimeout } from "../db/errors.ts";
+import { isDatabaseUnavailable, isTransientDatabaseError } from "../db/errors.ts";
 
 /** One invalid field of a request, as listed in a 400 body's `errors`. */
 export interface FieldError {
@@ -37,10 +37,13 @@ export const Detail = {
   unavailable: "Service temporarily unavailable",
 } as const;
 
-/** Seconds a client is asked to wait before retrying after a 503 (`Retry-After`). */
+/**
+ * Seconds a client is told to wait (`Retry-After`) after a 503: a timeout's lock is gone by then,
+ * and the pool reconnects on the next request, so a database that is back serves within this.
+ */
 export const RETRY_AFTER_SECONDS = 2;
 
-/** 503 with `Retry-After`: a dependency is down or busy, and nothing was changed. */
+/** 503 with `Retry-After`: the database is down, dropped the connection or timed out; nothing changed. */
 export function unavailable(): ApiError {
   return new ApiError(503, Detail.unavailable, {
     headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
@@ -55,12 +58,17 @@ export function unauthorized(detail: string = Detail.credentials): ApiError {
 /**
  * Hono `onError` handler: an {@link ApiError} becomes its own body; Hono's own exceptions keep
  * their status with a generic detail; a database timeout (the transaction was rolled back whole)
- * is logged and becomes a 503 with `Retry-After`; anything else is logged with the request id and
- * becomes a 500 that reveals nothing.
+ * or a database that is unreachable or dropped the connection is a 503 with `Retry-After` (an
+ * outage logged as one warning line); anything else is logged with the request id and becomes a
+ * 500 that reveals nothing.
  */
 export function handleError(error: Error, c: Context): Response {
-  if (isDatabaseTimeout(error)) {
-    logRequestError(c, error, { stage: "database-timeout" });
+  if (isTransientDatabaseError(error)) {
+    logRequestError(
+      c,
+      error,
+      isDatabaseUnavailable(error) ? { level: "warn" } : { stage: "database-timeout" },
+    );
     error = unavailable();
   }
   if (error instanceof ApiError) {
@@ -82,6 +90,7 @@ export function handleError(error: Error, c: Context): Response {
  * `extra` fields), for the operator; the client is told nothing of it.
  */
 export function logRequestError(c: Context, error: unknown, extra: Record<string, unknown> = {}) {
+  const expected = extra.level === "warn";
   console.error(JSON.stringify({
     level: "error",
     request_id: c.get("requestId"),
@@ -89,6 +98,7 @@ export function logRequestError(c: Context, error: unknown, extra: Record<string
     path: c.req.path,
     ...extra,
     error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    stack: error instanceof Error ? error.stack : undefined,
+    // A known outage needs no stack trace; a bug does.
+    stack: error instanceof Error && !expected ? error.stack : undefined,
   }));
 }

@@ -5,6 +5,7 @@
 import { parseConfig } from "../../shared/config.ts";
 import { mintToken } from "../../shared/auth/mint.ts";
 import type { AppDeps } from "../../shared/http/app.ts";
+import type { Sql } from "../../shared/db/client.ts";
 import { createFunctionApps } from "../../scripts/lib/functions.ts";
 import { createGateway } from "../../scripts/lib/gateway.ts";
 import { type TestDatabase, testDatabase, uniqueUserId } from "./database.ts";
@@ -18,18 +19,28 @@ export interface Harness {
   deps: AppDeps;
   /** Sends a request to a local URL path such as `/api/auth/me`. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** The gateway itself, for serving the harness over real HTTP (`Deno.serve`). */
+  handler(request: Request): Promise<Response>;
 }
 
-/** Builds a harness; `env` adds or overrides configuration variables. */
-export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
+/**
+ * Builds a harness; `env` adds or overrides configuration variables. `options.sql` gives the
+ * apps their own pool instead of the shared test pool (fault tests break theirs on purpose).
+ */
+export async function createHarness(
+  env: Record<string, string> = {},
+  options: { sql?: Sql } = {},
+): Promise<Harness> {
   const db = await testDatabase();
   const config = parseConfig({ EXTERNAL_JWT_SECRET: TEST_SECRET, DATA_DIR: ".data/test", ...env });
-  const deps = { config, sql: db.sql };
-  const gateway = createGateway(createFunctionApps(deps), db.sql);
+  const sql = options.sql ?? db.sql;
+  const deps = { config, sql };
+  const gateway = createGateway(createFunctionApps(deps), sql);
   return {
     db,
     deps,
     fetch: (path, init) => gateway(new Request(new URL(path, "http://localhost:8000"), init)),
+    handler: gateway,
   };
 }
 

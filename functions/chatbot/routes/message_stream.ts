@@ -17,7 +17,7 @@
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
-import { isDatabaseTimeout } from "../../../shared/db/errors.ts";
+import { isDatabaseUnavailable, isTransientDatabaseError } from "../../../shared/db/errors.ts";
 import { Detail, logRequestError } from "../../../shared/http/errors.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
@@ -127,9 +127,10 @@ export async function streamTurn(
       }
       queue.push({ event: "done", data: respond(outcome) });
     } catch (error) {
-      logRequestError(c, error, { streaming: true });
-      // A database timeout rolled the turn back whole: the client may simply try again.
-      const detail = isDatabaseTimeout(error) ? Detail.unavailable : Detail.internal;
+      const down = isDatabaseUnavailable(error);
+      logRequestError(c, error, { streaming: true, ...(down ? { level: "warn" } : {}) });
+      // A timeout or an outage rolled the turn back whole: the client may simply try again.
+      const detail = isTransientDatabaseError(error) ? Detail.unavailable : Detail.internal;
       queue.push({ event: "error", data: { detail } });
     } finally {
       queue.close();
