@@ -332,6 +332,61 @@ export const ENGLISH_INDUSTRY_TAIL_PATTERN =
 export const INDUSTRY_PHRASE_TAIL_PATTERN =
   /(?:的|製造商|制造商|廠商|厂商|業者|业者|供應商|供应商|商|公司|行業|行业|產業|产业|相關|相关|方面|領域|领域|\s)+$/;
 
+/**
+ * Words that make an unlisted phrase a line of business (`五金加工`, `寵物用品`, `花藝設計`,
+ * `化妝品`): a short answer to the industry question is taken as written only when it holds a
+ * known stem or one of these, so `看情況`, `都有` or `秘密` are asked again, never stored.
+ */
+export const LINE_OF_BUSINESS_WORDS: readonly string[] = [
+  ...INDUSTRY_ACTIVITY_WORDS,
+  "代理",
+  "進口",
+  "用品",
+  "零件",
+  "零組件",
+  "配件",
+  "設備",
+  "器材",
+  "材料",
+  "工程",
+  "服務",
+  "鑄造",
+  "模具",
+  "五金",
+  "烘焙",
+  "寵物",
+  "花藝",
+  "美髮",
+  "美甲",
+  "農產",
+  "養殖",
+  "種植",
+  "保養",
+  "電路板",
+  "管理",
+  "維修",
+  "清潔",
+  "保全",
+  "仲介",
+  "出版",
+  "包裝",
+  "運動",
+  "健身",
+  "婚紗",
+  "攝影",
+  "租賃",
+  "回收",
+  "照護",
+  "補習",
+  "咖啡",
+  "茶",
+  "飲",
+  "酒",
+  "光學",
+  "品",
+  "機",
+];
+
 /** Names that end in a place of business (`醫美診所`, `咖啡店`, `補習中心`) get no 業 added. */
 export const INDUSTRY_INSTITUTION_END_PATTERN = /(?:店|行|所|館|馆|院|中心|公司|班|社)$/;
 

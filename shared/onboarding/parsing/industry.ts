@@ -24,6 +24,7 @@ import {
   INDUSTRY_TRAIL_FILLER_PATTERN,
   INDUSTRY_VERB_PATTERN,
   isQuestion,
+  LINE_OF_BUSINESS_WORDS,
   NO_WORDS,
   NOT_INDUSTRY_PHRASE_PATTERN,
   NOT_INDUSTRY_TAIL_PATTERN,
@@ -40,6 +41,13 @@ import { isNoneAnswer } from "./yes_no.ts";
 const STEMS_BY_LENGTH = [...INDUSTRY_STEMS, ...Object.keys(INDUSTRY_ALIASES)]
   .sort((a, b) => b.length - a.length);
 const ENGLISH_NAMES = new Map(Object.entries(ENGLISH_INDUSTRIES));
+// What an unlisted line of business must contain: a stem of two characters or more (one
+// character, such as 農, is too common to vouch for a phrase) or a word of trade.
+const BUSINESS_WORDS = [
+  ...STEMS_BY_LENGTH.filter((stem) => stem.length > 1),
+  ...Object.values(ENGLISH_INDUSTRIES),
+  ...LINE_OF_BUSINESS_WORDS,
+];
 const LABEL_RE = new RegExp(FACT_LABELS.industry.source, "i");
 const PHRASE_RE = /^([A-Za-z0-9\u4e00-\u9fff]{1,8}?)(產業|产业|業|业)(?![務务界])/;
 const CLAUSE_SPLIT_RE = /[,;。、\n/|]/;
@@ -88,7 +96,7 @@ export function extractIndustry(text: string, asked = false): string | null {
     const named = canonical(clause, false, true);
     if (named !== null) return named;
   }
-  return asked && !label ? lineOfBusiness(onlyClause(t)) : null;
+  return asked && !label ? lineOfBusiness(onlyClause(t), false) : null;
 }
 
 // A whole answer in brackets (`【自行車零件】`) is the answer, not a gloss.
@@ -111,10 +119,11 @@ function onlyClause(t: string): string {
 /**
  * A short phrase naming a line of business that is in no stem list (`美容美髮`, `觀光旅遊`,
  * `農產品加工`), with fillers and a trailing 的/商/公司/行業 removed and 業 added unless it ends
- * in 業 or a place of business (`醫美診所`). Null for chatter, answers to other questions,
- * numbers, sentences and non-industries such as 企業 or 專業.
+ * in 業 or a place of business (`醫美診所`). Unless `labelled` (it followed 產業別：), the
+ * phrase must hold a known stem or a word of trade (`LINE_OF_BUSINESS_WORDS`). Null for
+ * chatter, answers to other questions, numbers, sentences and non-industries such as 企業.
  */
-function lineOfBusiness(raw: string): string | null {
+function lineOfBusiness(raw: string, labelled: boolean): string | null {
   let s = stripEdgeNoise(raw.replace(GREETING_PATTERN, " ")).trim();
   for (let before = ""; before !== s;) {
     before = s;
@@ -131,7 +140,9 @@ function lineOfBusiness(raw: string): string | null {
   const known = INDUSTRY_ALIASES[s] ?? s;
   if (/業$/.test(known)) return NOT_INDUSTRY_TAIL_PATTERN.test(known.slice(0, -1)) ? null : known;
   if (INDUSTRY_INSTITUTION_END_PATTERN.test(known)) return known;
-  return `${known}業`;
+  // After an industry label the user says what it is (`產業：光學鏡頭`); a bare answer without a
+  // stem or a word of trade in it is a guess (`看情況`, `秘密`): ask.
+  return labelled || BUSINESS_WORDS.some((w) => known.includes(w)) ? `${known}業` : null;
 }
 
 // Whole-message answers to other questions (`好`, `沒有`, `跳過`, `完成`) name no industry.
@@ -182,7 +193,7 @@ function canonical(raw: string, labelled: boolean, whole = false): string | null
     const either = (chinese !== "" ? nameOf(chinese, whole) : null) ?? englishIndustry(english);
     if (either !== null) return either;
   }
-  if (labelled) return lineOfBusiness(s) ?? englishOnly(s);
+  if (labelled) return lineOfBusiness(s, true) ?? englishOnly(s);
   return null;
 }
 
