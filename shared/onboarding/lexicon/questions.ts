@@ -20,6 +20,10 @@ export const INDEFINITE_PATTERN =
 export const UNDECIDED_PATTERN =
   /好像|也許|也许|或許|或许|可能|大概|不知道|不曉得|不晓得|不确定|不確定|不清楚|不一定|不太確定|不太确定|看看|再說|再说|([有是要對好])[不沒没]\1/;
 
+/** Putting the answer off (`等一下`, `隨便`, `看情況`, `待定`): no value, whatever is asked. */
+export const DEFERRAL_PATTERN =
+  /等一下|等等|晚點|晚一點|稍後|之後再|以後再|隨便|随便|看情況|看情况|待定|未定|還沒想|还没想|沒想好|没想好/;
+
 /** Hedges around one value (`大約12件`, `差不多500萬`): the value is kept, and said to be so. */
 export const HEDGE_PATTERN =
   /大概|大約|大约|約|约|差不多|左右|上下|將近|将近|接近|估計|估计|應該|应该|好像|也許|也许|或許|或许|可能|approximately|approx\.?|about|around|roughly|~\s*(?=[0-9])/i;

@@ -9,6 +9,7 @@
 import {
   ADVANTAGE_CUES,
   CONFIRM_WORDS,
+  DEFERRAL_PATTERN,
   EN_NO_WORDS,
   EN_YES_WORDS,
   FINISH_WORDS,
@@ -34,6 +35,7 @@ import {
   SMALL_TALK_PATTERN,
   SMALL_TALK_WORDS,
   SPEC_CUES,
+  UNDECIDED_PATTERN,
   YES_WORDS,
 } from "../lexicon/mod.ts";
 import type { ProductFields } from "../types.ts";
@@ -212,6 +214,8 @@ function isNameLike(name: string): boolean {
   if (cjk > MAX_NAME_CJK || name.length > MAX_NAME_LENGTH) return false;
   if (name.split(/\s+/).length > MAX_NAME_WORDS) return false;
   if (SENTENCE_MARKERS.test(name) || SMALL_TALK_PATTERN.test(name)) return false;
+  // `不知道`, `再說`, `等一下` put the answer off; they name nothing.
+  if (UNDECIDED_PATTERN.test(name) || DEFERRAL_PATTERN.test(name)) return false;
   if (PRODUCT_PRONOUNS.has(name.toLowerCase())) return false;
   if (/^[0-9\s.,$元]+$/.test(name)) return false;
   return /[\p{L}\p{N}]/u.test(name);
