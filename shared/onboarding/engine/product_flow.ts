@@ -18,7 +18,7 @@ import { parseChineseNumber } from "../parsing/numbers.ts";
 import { productFieldForLabel } from "../parsing/products.ts";
 import { isPlainProductName, parseProductSentence } from "../parsing/product_sentence.ts";
 import { parseProductUpdate, type ProductFieldUpdate } from "../parsing/product_update.ts";
-import { isNoneAnswer, isSkipAnswer } from "../parsing/yes_no.ts";
+import { isNoneAnswer, isPutOffAnswer, isSkipAnswer } from "../parsing/yes_no.ts";
 import type { ProductFields, StoredProduct } from "../types.ts";
 import { joinNames } from "./format.ts";
 import { nextDraftField, PRODUCT_FIELD_ORDER, type ProductDraft } from "./state.ts";
@@ -232,7 +232,9 @@ export function startDraft(ctx: TurnContext, name?: string): void {
 export function answerDraftField(ctx: TurnContext, text: string): "dropped" | "saved" | "asked" {
   const draft = ctx.draft ?? {};
   const field = nextDraftField(draft) ?? "product_name";
-  const skip = isSkipAnswer(text) || isNoneAnswer(text);
+  // `不知道` for an optional field leaves it empty; for the name it is no answer (asked again).
+  const skip = isSkipAnswer(text) || isNoneAnswer(text) ||
+    (field !== "product_name" && isPutOffAnswer(text));
   if (field === "product_name" && skip) {
     ctx.draft = null;
     ctx.notes.push(PRODUCT_TEXTS.draftDropped);

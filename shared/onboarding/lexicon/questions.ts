@@ -16,13 +16,62 @@ export const QUESTION_PATTERN =
 export const INDEFINITE_PATTERN =
   /(?:什麼|甚麼|什么|啥|哪裡|哪里|哪些|哪一|多少|怎麼|怎么)[^,;。!?\n]{0,8}?(?:都|也)/g;
 
-/** Hesitation: the user does not know or decide yet (`不知道`, `好像`, `再說`…). */
-export const UNDECIDED_PATTERN =
-  /好像|也許|也许|或許|或许|可能|大概|不知道|不曉得|不晓得|不确定|不確定|不清楚|不一定|不太確定|不太确定|看看|再說|再说|([有是要對好])[不沒没]\1/;
+// Words by which an answer is put off or said to be unknown yet.
+const PUT_OFF_WORDS = [
+  "不知道",
+  "不曉得",
+  "不清楚",
+  "不確定",
+  "還沒定",
+  "還沒決定",
+  "等一下",
+  "等等",
+  "晚點",
+  "晚一點",
+  "稍後",
+  "之後再",
+  "以後再",
+  "再說",
+  "隨便",
+  "看情況",
+  "待定",
+  "未定",
+  "還沒想",
+  "沒想好",
+];
 
-/** Putting the answer off (`等一下`, `隨便`, `看情況`, `待定`): no value, whatever is asked. */
-export const DEFERRAL_PATTERN =
-  /等一下|等等|晚點|晚一點|稍後|之後再|以後再|隨便|随便|看情況|看情况|待定|未定|還沒想|还没想|沒想好|没想好/;
+/**
+ * Hesitation: the user does not know or decide yet (`不知道`, `好像`, `再說`, `有沒有`), or puts
+ * the answer off (`等一下`, `看情況`): no yes, no no, no value.
+ */
+export const UNDECIDED_PATTERN = new RegExp(
+  [
+    "好像",
+    "也許",
+    "也许",
+    "或許",
+    "或许",
+    "可能",
+    "大概",
+    "不晓得",
+    "不确定",
+    "不一定",
+    "不太確定",
+    "不太确定",
+    "看看",
+    "再说",
+    ...PUT_OFF_WORDS,
+    "([有是要對好])[不沒没]\\1",
+  ].join("|"),
+);
+
+/**
+ * A whole reply that only puts the answer off (`不知道`, `還沒定耶`, `之後再說`): no value for
+ * the field that was asked, which is then left empty as if skipped.
+ */
+export const PUT_OFF_ANSWER_PATTERN = new RegExp(
+  `^(?:我們|我|也|還|目前|暫時|先)*(?:${PUT_OFF_WORDS.join("|")})(?:說|耶|啦|欸|喔|吧|了)*$`,
+);
 
 /** Hedges around one value (`大約12件`, `差不多500萬`): the value is kept, and said to be so. */
 export const HEDGE_PATTERN =

@@ -9,7 +9,6 @@
 import {
   ADVANTAGE_CUES,
   CONFIRM_WORDS,
-  DEFERRAL_PATTERN,
   EN_NO_WORDS,
   EN_YES_WORDS,
   FINISH_WORDS,
@@ -215,7 +214,7 @@ function isNameLike(name: string): boolean {
   if (name.split(/\s+/).length > MAX_NAME_WORDS) return false;
   if (SENTENCE_MARKERS.test(name) || SMALL_TALK_PATTERN.test(name)) return false;
   // `不知道`, `再說`, `等一下` put the answer off; they name nothing.
-  if (UNDECIDED_PATTERN.test(name) || DEFERRAL_PATTERN.test(name)) return false;
+  if (UNDECIDED_PATTERN.test(name)) return false;
   if (PRODUCT_PRONOUNS.has(name.toLowerCase())) return false;
   if (/^[0-9\s.,$元]+$/.test(name)) return false;
   return /[\p{L}\p{N}]/u.test(name);

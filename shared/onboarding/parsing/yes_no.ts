@@ -12,6 +12,7 @@ import {
   NO_PATTERN,
   NONE_PATTERN,
   NONE_WORDS,
+  PUT_OFF_ANSWER_PATTERN,
   SKIP_WORDS,
   UNDECIDED_PATTERN,
   YES_PATTERN,
@@ -67,4 +68,12 @@ export function isNoneAnswer(text: string): boolean {
 export function isSkipAnswer(text: string): boolean {
   const t = stripEdgeNoise(normalizeText(text)).toLowerCase().replace(/\s+/g, "");
   return SKIP_WORDS.has(t) || /^[-/_]+$/.test(t);
+}
+
+/**
+ * Whether the whole answer puts the question off (`不知道`, `還沒定耶`, `之後再說`): for an
+ * optional product field it leaves the field empty, as a skip does; it is never a value.
+ */
+export function isPutOffAnswer(text: string): boolean {
+  return PUT_OFF_ANSWER_PATTERN.test(stripEdgeNoise(normalizeText(text)).replace(/\s+/g, ""));
 }
