@@ -9,6 +9,7 @@
  */
 
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
+import { squash } from "../parsing/normalize.ts";
 import type { CompanyField } from "../progress.ts";
 import {
   type CompanyProfile,
@@ -21,7 +22,7 @@ import { callStructured } from "./call.ts";
 import type { AiConfig, ClientOptions } from "./client.ts";
 import { AiProviderError, classifyFailure } from "./errors.ts";
 import { readModelCompany } from "./company.ts";
-import { Evidence, squash } from "./evidence.ts";
+import { Evidence } from "./evidence.ts";
 import { proposalFields } from "./products.ts";
 import type { PromptMessage } from "./prompt.ts";
 import { type DocumentModelOutput, DocumentModelOutputSchema } from "./schema.ts";

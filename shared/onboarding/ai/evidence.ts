@@ -28,7 +28,7 @@ import {
 import { parseAmount } from "../parsing/amount.ts";
 import { normalizeCertificationName, parseCertificationList } from "../parsing/certifications.ts";
 import { parseCount } from "../parsing/count.ts";
-import { normalizeText } from "../parsing/normalize.ts";
+import { normalizeText, squash } from "../parsing/normalize.ts";
 import type { ParseOutcome } from "../parsing/outcome.ts";
 import { findNumberSpans, isRangeGap } from "../parsing/spans.ts";
 import type { CompanyProfile } from "../types.ts";
@@ -38,11 +38,6 @@ const LONE_ZERO = /(?:^|[^0-9.,])0(?![0-9.,])|^\s*-+\s*$/m;
 
 /** Characters of context read on each side of a number (currency words, units, 件…). */
 const CONTEXT_CHARS = 12;
-
-/** Normalised, without whitespace, lower-case: the form in which values are compared. */
-export function squash(s: string): string {
-  return normalizeText(s).replace(/\s+/g, "").toLowerCase();
-}
 
 /** Whether a sentence claims that data was recorded, changed, deleted or completed. */
 export function claimsChange(text: string): boolean {

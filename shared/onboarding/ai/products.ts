@@ -8,7 +8,7 @@
  */
 
 import { DELETE_VERB_PATTERN } from "../lexicon/mod.ts";
-import { normalizeText, normalizeValueText } from "../parsing/normalize.ts";
+import { normalizeText, normalizeValueText, squash } from "../parsing/normalize.ts";
 import { isNoneAnswer, isSkipAnswer } from "../parsing/yes_no.ts";
 import type { ProductFields } from "../types.ts";
 import {
@@ -25,7 +25,7 @@ import {
   saveProduct,
   type TurnContext,
 } from "../engine/mod.ts";
-import { Evidence, squash } from "./evidence.ts";
+import { Evidence } from "./evidence.ts";
 import type { ProductProposal } from "./schema.ts";
 
 /** Product proposals read per turn at most (a message rarely names more). */

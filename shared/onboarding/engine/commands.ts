@@ -24,12 +24,12 @@ import {
   REQUEST_POLITE_TAILS,
   SMALL_TALK_WORDS,
 } from "../lexicon/mod.ts";
-import { normalizeText, stripEdgeNoise } from "../parsing/normalize.ts";
+import { normalizeText, squash, stripEdgeNoise } from "../parsing/normalize.ts";
 import { isPlainProductName } from "../parsing/product_sentence.ts";
 
 /** A message reduced for whole-message comparison: normalised, edges stripped, no spaces. */
 export function compact(text: string): string {
-  return stripEdgeNoise(normalizeText(text)).toLowerCase().replace(/\s+/g, "");
+  return squash(stripEdgeNoise(normalizeText(text)));
 }
 
 // Longest first, so 就這些了 is consumed whole rather than as 就這些 + a stray 了.
@@ -138,14 +138,13 @@ export function parseDeleteCommand(text: string): string | null {
 
 // A key without quotes, pointing words (那項, 這個產品) or a trailing 的.
 function cleanKey(raw: string): string {
-  const key = raw.trim().replace(/^(?:the|product)\s+/i, "").replace(/^[「『"']+|[」』"']+$/g, "")
-    .trim();
-  const bare = key.replace(REFERENCE_RE, "").replace(/的$/, "").replace(
-    /^[「『"']+|[」』"']+$/g,
-    "",
-  )
-    .trim();
+  const key = unquote(raw.trim().replace(/^(?:the|product)\s+/i, ""));
+  const bare = unquote(key.replace(REFERENCE_RE, "").replace(/的$/, ""));
   return bare === "" ? key : bare;
+}
+
+function unquote(s: string): string {
+  return s.replace(/^[「『"']+|[」』"']+$/g, "").trim();
 }
 
 /** Whether `key` reads as one product: a position (`第二個`, `最後一個`), an ID, or a short name. */

@@ -13,13 +13,14 @@
 
 import { PRODUCT_POSITION_PATTERN, PRODUCT_PRONOUNS } from "../lexicon/mod.ts";
 import { MAX_PRODUCT_FIELD_LENGTH, MAX_PRODUCTS } from "../limits.ts";
-import { stripEdgeNoise } from "../parsing/normalize.ts";
+import { squash, stripEdgeNoise } from "../parsing/normalize.ts";
 import { parseChineseNumber } from "../parsing/numbers.ts";
 import { productFieldForLabel } from "../parsing/products.ts";
 import { isPlainProductName, parseProductSentence } from "../parsing/product_sentence.ts";
 import { parseProductUpdate, type ProductFieldUpdate } from "../parsing/product_update.ts";
 import { isNoneAnswer, isPutOffAnswer, isSkipAnswer } from "../parsing/yes_no.ts";
 import type { ProductFields, StoredProduct } from "../types.ts";
+import { isProductReference } from "./commands.ts";
 import { joinNames } from "./format.ts";
 import { nextDraftField, PRODUCT_FIELD_ORDER, type ProductDraft } from "./state.ts";
 import { PRODUCT_LABELS, PRODUCT_TEXTS } from "./texts.ts";
@@ -260,11 +261,6 @@ export function closeDraft(ctx: TurnContext): void {
   if (!saveProduct(ctx, draft)) ctx.notes.push(PRODUCT_TEXTS.draftDropped);
 }
 
-// Names as compared: lower case, no spaces.
-function squash(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, "");
-}
-
 /**
  * The stored products `key` refers to: the Nth or the last (`第二個`, `最後一個`), the one with
  * that ID, those with that exact name, else those whose name contains it (`保溫杯` →
@@ -350,9 +346,7 @@ function notFoundText(products: readonly StoredProduct[], key: string): string {
       (products.length > 0 ? PRODUCT_TEXTS.existing(names) : "");
   }
   // A long key is not echoed: a product is never quoted as a sentence.
-  const said = isPlainProductName(key) || /^[A-Za-z0-9][\w\-.]*$/.test(key)
-    ? PRODUCT_TEXTS.notFound(key)
-    : PRODUCT_TEXTS.notFoundSaid;
+  const said = isProductReference(key) ? PRODUCT_TEXTS.notFound(key) : PRODUCT_TEXTS.notFoundSaid;
   return said + (products.length > 0 ? PRODUCT_TEXTS.existing(names) : PRODUCT_TEXTS.none);
 }
 

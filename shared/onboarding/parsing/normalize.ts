@@ -88,3 +88,11 @@ export function normalizeValueText(s: string): string {
     .map((line) => line.replace(/[ \t\f\v]+/g, " ").trim())
     .join("\n");
 }
+
+/**
+ * The form in which names and values are compared: normalised, without whitespace, lower case
+ * (`Smart Plug` = `smartplug`, `Ｐ００１` = `p001`).
+ */
+export function squash(s: string): string {
+  return normalizeText(s).replace(/\s+/g, "").toLowerCase();
+}
