@@ -19,11 +19,11 @@ import {
   findProduct,
   keepFittingFields,
   PRODUCT_FIELD_ORDER,
-  PRODUCT_TEXTS,
   type ProductDraft,
   recordDraft,
   saveProduct,
   type TurnContext,
+  updateStoredProduct,
 } from "../engine/mod.ts";
 import { Evidence } from "./evidence.ts";
 import type { ProductProposal } from "./schema.ts";
@@ -98,14 +98,9 @@ function updateExisting(ctx: TurnContext, fields: ProductDraft): boolean {
     ? findProduct(ctx.current.products, fields.product_name)
     : undefined;
   if (!existing) return false;
-  if (existing.product_id) return saveProduct(ctx, { ...fields, product_id: existing.product_id });
-  const update: Partial<ProductFields> = {};
-  for (const key of PRODUCT_FIELD_ORDER) {
-    const value = fields[key];
-    if (typeof value === "string" && value !== "") update[key] = value;
-  }
-  ctx.changeProduct({ kind: "update", id: existing.id, fields: update });
-  ctx.notes.push(PRODUCT_TEXTS.updated(update.product_name ?? existing.product_name, null));
+  // Found by name, the product's own ID is written too, as a repeated ID would write it.
+  const id = existing.product_id;
+  updateStoredProduct(ctx, existing, id ? { ...fields, product_id: id } : fields);
   return true;
 }
 

@@ -49,6 +49,7 @@ export {
   productFromDraft,
   recordDraft,
   saveProduct,
+  updateStoredProduct,
 } from "./product_flow.ts";
 export { type FieldReading, readBareAnswer, settleEsg } from "./company_answer.ts";
 export { companyFieldOf, readFacts } from "./facts_reading.ts";

@@ -85,15 +85,7 @@ export function saveProduct(ctx: TurnContext, fields: ProductDraft, details = ""
     ? findById(ctx.current.products, fields.product_id)
     : undefined;
   if (existing) {
-    const update: Partial<ProductFields> = {};
-    for (const key of PRODUCT_FIELD_ORDER) {
-      const value = fields[key];
-      if (typeof value === "string" && value !== "") update[key] = value;
-    }
-    ctx.changeProduct({ kind: "update", id: existing.id, fields: update });
-    ctx.notes.push(
-      PRODUCT_TEXTS.updated(update.product_name ?? existing.product_name, existing.product_id),
-    );
+    updateStoredProduct(ctx, existing, fields);
     return true;
   }
   if (!fields.product_name) return false;
@@ -109,6 +101,23 @@ export function saveProduct(ctx: TurnContext, fields: ProductDraft, details = ""
       : PRODUCT_TEXTS.addedWith(product.product_name, details),
   );
   return true;
+}
+
+/** Updates a stored product with the values given (nothing is cleared) and says so. */
+export function updateStoredProduct(
+  ctx: TurnContext,
+  existing: StoredProduct,
+  fields: ProductDraft,
+): void {
+  const update: Partial<ProductFields> = {};
+  for (const key of PRODUCT_FIELD_ORDER) {
+    const value = fields[key];
+    if (typeof value === "string" && value !== "") update[key] = value;
+  }
+  ctx.changeProduct({ kind: "update", id: existing.id, fields: update });
+  ctx.notes.push(
+    PRODUCT_TEXTS.updated(update.product_name ?? existing.product_name, existing.product_id),
+  );
 }
 
 /**
