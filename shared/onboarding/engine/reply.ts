@@ -15,7 +15,7 @@ import {
 } from "../progress.ts";
 import type { CompanyProfile, OnboardingSnapshot } from "../types.ts";
 import { joinNames } from "./format.ts";
-import { pendingItem } from "./pending.ts";
+import { type Pending, pendingItem } from "./pending.ts";
 import { type ConversationState, nextDraftField } from "./state.ts";
 import { fieldValueText, summaryWithPrompt } from "./summary.ts";
 import {
@@ -106,8 +106,8 @@ export function progressRemark(
 
 /**
  * The one question to ask next, derived from the data and the state: a value to confirm, the
- * summary while confirming, the next field of a product being collected, the first missing company field,
- * then the first or the "more products?" question.
+ * summary while confirming, the next field of a product being collected, the first missing
+ * company field, then the first or the "more products?" question.
  */
 export function nextQuestion(
   snapshot: OnboardingSnapshot,
@@ -144,10 +144,7 @@ export function buildReply(input: ReplyInput): string {
   const notices = input.notices ?? [];
   const pending = pendingItem(input.after, input.state.draft, input.state.confirm !== null);
   // A re-ask for the very item asked next already says what to type, with an example.
-  const asked = pending.kind === "company" ? pending.field : pending.kind === "products" ||
-      (pending.kind === "product_field" && pending.field === "product_name")
-    ? "product_name"
-    : null;
+  const asked = askedField(pending);
   const reasked = asked !== null && input.reasked?.has(asked) === true;
   const question = reasked ? "" : nextQuestion(input.after, input.state, input);
   if (notices.length === 0 && lead !== "" && !question.includes("\n")) {
@@ -157,4 +154,12 @@ export function buildReply(input: ReplyInput): string {
     return lead + next + question;
   }
   return [lead, ...notices, question].filter((part) => part !== "").join("\n\n");
+}
+
+// The field whose answer a pending item asks for, as `ReplyInput.reasked` names it.
+function askedField(pending: Pending): CompanyField | "product_name" | null {
+  if (pending.kind === "company") return pending.field;
+  if (pending.kind === "products") return "product_name";
+  if (pending.kind === "product_field" && pending.field === "product_name") return "product_name";
+  return null;
 }
