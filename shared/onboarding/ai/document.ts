@@ -187,12 +187,6 @@ function addProduct(
 
 const key = (s: string | null | undefined) => s?.trim().toLowerCase() ?? "";
 
-/** What a document states: company values and products (the shape the upload route applies). */
-export interface DocumentReading {
-  profile: Partial<CompanyProfile>;
-  products: ProductFields[];
-}
-
 /**
  * The facts of a document from its two readings: the rule extractor's labelled values
  * (`資本額：5,000萬元`) win, field by field (a certification or ESG list with its count or
@@ -201,7 +195,7 @@ export interface DocumentReading {
  * without an ID, the same name), whose values only fill the rule product's empty fields;
  * other model products are added (up to the per-session cap).
  */
-export function mergeDocumentFacts(rule: DocumentReading, model: DocumentReading): DocumentReading {
+export function mergeDocumentFacts(rule: DocumentFacts, model: DocumentFacts): DocumentFacts {
   const profile: Partial<CompanyProfile> = { ...rule.profile };
   const ruled = new Set(
     (Object.keys(rule.profile) as (keyof CompanyProfile)[]).map(companyFieldOf),
