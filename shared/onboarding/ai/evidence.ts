@@ -51,7 +51,7 @@ export function claimsChange(text: string): boolean {
 export class Evidence {
   readonly #text: string;
   readonly #squashed: string;
-  readonly #compact: string;
+  readonly #bare: string;
   #amounts: Set<number> | null = null;
   #counts: Set<number> | null = null;
   #names: Set<string> | null = null;
@@ -59,7 +59,7 @@ export class Evidence {
   constructor(text: string) {
     this.#text = normalizeText(text);
     this.#squashed = this.#text.replace(/\s+/g, "").toLowerCase();
-    this.#compact = compact(this.#squashed);
+    this.#bare = withoutSeparators(this.#squashed);
   }
 
   /** The text, normalised. */
@@ -107,8 +107,8 @@ export class Evidence {
    * `iso9001`), or as the certification parser reads it (`9001` → ISO 9001).
    */
   namesCertification(name: string): boolean {
-    const written = compact(squash(name));
-    if (written !== "" && this.#compact.includes(written)) return true;
+    const written = withoutSeparators(squash(name));
+    if (written !== "" && this.#bare.includes(written)) return true;
     if (this.#names === null) {
       const list = parseCertificationList(this.#text);
       this.#names = new Set([...list.esg, ...list.company, ...list.unknown]);
@@ -155,7 +155,7 @@ export class Evidence {
 }
 
 // Squashed text without the separators names are written with (ISO-9001, ISO 14064-1:2018).
-function compact(squashed: string): string {
+function withoutSeparators(squashed: string): string {
   return squashed.replace(/[-_:./]/g, "");
 }
 
