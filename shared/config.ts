@@ -24,8 +24,9 @@ export interface DatabaseTimeouts {
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   statementMs: 10_000,
   lockMs: 5_000,
-  // Above the AI call budget (20 s × 2 attempts), which still runs inside the transaction.
-  idleInTransactionMs: 60_000,
+  // No transaction waits on a model or a document reader (both run between transactions), so
+  // a transaction is idle only between its own statements: milliseconds.
+  idleInTransactionMs: 30_000,
 };
 
 const milliseconds = (min: number, max: number, fallback: number) =>

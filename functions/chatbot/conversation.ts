@@ -1,11 +1,14 @@
 /**
  * The two things that change a conversation — starting a session and taking a turn — shared by
- * the message, sessions and upload routes. Each runs inside the caller's transaction.
+ * the message, sessions and upload routes.
  *
- * Every turn, whether a chat message read by an engine or an uploaded document, goes through
- * {@link runTurn}: lock the session, check it is the caller's and active, run the step, save
- * the messages, data changes and state, compute the progress.
+ * Every turn, whether a chat message read by an engine or an uploaded document, is stored the
+ * same way: lock the session, check it is the caller's and active, save the messages, data
+ * changes, state and version, compute the progress. A turn decided quickly is decided under the
+ * lock ({@link runTurn}); a chat turn that waits for a model is decided with no transaction open
+ * and stored only if the session did not change meanwhile ({@link takeTurn}).
  */
+import type { Context } from "hono";
 import type { Tx } from "../../shared/db/client.ts";
 import {
   findCopySource,
@@ -15,8 +18,9 @@ import {
   saveTurn,
 } from "../../shared/db/onboarding.ts";
 import { insertMessages, insertSession, recentMessages } from "../../shared/db/sessions.ts";
-import { ApiError, Detail } from "../../shared/http/errors.ts";
-import type { Caller } from "../../shared/http/with_user.ts";
+import type { AppDeps, AppEnv } from "../../shared/http/app.ts";
+import { ApiError, Detail, unavailable } from "../../shared/http/errors.ts";
+import { type Caller, withUser } from "../../shared/http/with_user.ts";
 import {
   applyTurn,
   type ConversationEngine,
@@ -113,37 +117,11 @@ export async function runTurn<T extends EngineTurn>(
   sessionId: number,
   run: TurnRun<T>,
 ): Promise<TurnRunResult<T>> {
-  // Waiting for the user row too means an inactive caller never reaches the step.
-  const [locked, , history] = await Promise.all([
-    lockSessionForTurn(tx, sessionId),
-    caller.user,
-    recentMessages(tx, sessionId, run.historyLength ?? 0),
-  ]);
-  const { session, error } = checkActive(locked);
-  if (error) return { kind: "inactive", error };
+  const opened = await openTurn(tx, caller, sessionId, run.historyLength ?? 0);
+  if (opened.kind === "inactive") return opened;
   run.onActive?.();
-
-  const turn = await run.step({
-    state: parseState(session.state),
-    snapshot: session.snapshot,
-    history,
-  });
-  await saveTurn(tx, {
-    sessionId: session.id,
-    onboardingId: session.onboardingId,
-    owner: session.owner,
-  }, {
-    profile: turn.profile,
-    productChanges: turn.productChanges,
-    messages: [
-      { role: "user", content: run.userMessage },
-      { role: "assistant", content: turn.reply },
-    ],
-    state: turn.state,
-    completed: turn.completed,
-  });
-  const snapshot = applyTurn(session.snapshot, turn);
-  return { kind: "taken", outcome: { turn, progress: computeProgress(snapshot), snapshot } };
+  const turn = await run.step(opened.source);
+  return { kind: "taken", outcome: await saveOutcome(tx, opened.session, run.userMessage, turn) };
 }
 
 /**
@@ -156,6 +134,145 @@ export async function lockActiveSession(tx: Tx, sessionId: number): Promise<Lock
   return session;
 }
 
+/** Optional hooks of {@link takeTurn}, for a streamed response. */
+export interface TurnHooks {
+  /** See {@link TurnRun.onActive}. */
+  onActive?: () => void;
+  /** Passed to the engine as `EngineInput.onReplyDelta` (pieces of the reply, a preview). */
+  onReplyDelta?: (text: string) => void;
+  /**
+   * Called when a remote engine's turn is decided again because the session changed while the
+   * model answered: the pieces sent so far belong to a reply that will not be stored.
+   */
+  onRestart?: () => void;
+}
+
+/**
+ * How long a remote engine's turn may keep being decided again (each time because another turn
+ * was stored on the session while the model answered) before the request gives up with a 503;
+ * well inside the 150 s an Edge Function may take to answer.
+ */
+export const REMOTE_TURN_BUDGET_MS = 60_000;
+
+/**
+ * Runs one chat turn of `engine` on the caller's active session, with the engine's
+ * `historyLength` messages of history, and resolves once it is stored. Throws 404 for a missing
+ * or foreign session and 409 for a completed one.
+ *
+ * A local engine decides the turn inside one transaction, under the session's lock
+ * ({@link runTurn}). A remote engine (`engine.remote`: it waits seconds for a model) must not
+ * hold a pooled connection or the lock meanwhile, so its turn is optimistic: read the session in
+ * a short transaction, decide the turn with no transaction open, then store it in a second short
+ * transaction only if the session's version is still the one read. If another turn was stored
+ * in between, the turn is decided again on the new state (so messages sent at once on one
+ * session are stored one after the other, each seeing the one before), until
+ * {@link REMOTE_TURN_BUDGET_MS} has passed, then a 503 (nothing was stored; the client may
+ * resend). No turn is lost or stored twice.
+ */
+export async function takeTurn(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  sessionId: number,
+  message: string,
+  engine: ConversationEngine,
+  hooks: TurnHooks = {},
+): Promise<TurnOutcome> {
+  const step = (source: TurnSource) =>
+    engine.turn({
+      ...source,
+      message,
+      ...(hooks.onReplyDelta ? { onReplyDelta: hooks.onReplyDelta } : {}),
+    });
+  if (!engine.remote) {
+    const result = await withUser(c, deps, (tx, caller) =>
+      runTurn(tx, caller, sessionId, {
+        userMessage: message,
+        historyLength: engine.historyLength,
+        onActive: hooks.onActive,
+        step,
+      }));
+    if (result.kind === "inactive") throw result.error;
+    return result.outcome;
+  }
+
+  const open = (tx: Tx, caller: Caller) =>
+    openTurn(tx, caller, sessionId, engine.historyLength).then(expectOpen);
+  const started = performance.now();
+  let read = await withUser(c, deps, open);
+  hooks.onActive?.();
+  while (true) {
+    const turn = await step(read.source);
+    const applied = await withUser(c, deps, async (tx, caller) => {
+      const current = await open(tx, caller);
+      if (current.session.version !== read.session.version) return { current };
+      return { outcome: await saveOutcome(tx, current.session, message, turn) };
+    });
+    if (applied.outcome) return applied.outcome;
+    if (performance.now() - started > REMOTE_TURN_BUDGET_MS) throw unavailable();
+    hooks.onRestart?.();
+    read = applied.current;
+  }
+}
+
+/** A session open for a turn: locked, the caller's and active, with the step's input. */
+interface OpenTurn {
+  session: LockedSession;
+  source: TurnSource;
+}
+
+// Locks the session and reads what a step needs, together with the caller's user row (so an
+// inactive caller never reaches the step), all in one round trip.
+async function openTurn(
+  tx: Tx,
+  caller: Caller,
+  sessionId: number,
+  historyLength: number,
+): Promise<{ kind: "open" } & OpenTurn | { kind: "inactive"; error: ApiError }> {
+  const [locked, , history] = await Promise.all([
+    lockSessionForTurn(tx, sessionId),
+    caller.user,
+    recentMessages(tx, sessionId, historyLength),
+  ]);
+  const { session, error } = checkActive(locked);
+  if (error) return { kind: "inactive", error };
+  return {
+    kind: "open",
+    session,
+    source: { state: parseState(session.state), snapshot: session.snapshot, history },
+  };
+}
+
+function expectOpen(opened: Awaited<ReturnType<typeof openTurn>>): OpenTurn {
+  if (opened.kind === "inactive") throw opened.error;
+  return opened;
+}
+
+// Stores a decided turn (the user's message, the reply, the data changes, the new state and
+// version) on the open session, and returns what it leads to.
+async function saveOutcome<T extends EngineTurn>(
+  tx: Tx,
+  session: LockedSession,
+  userMessage: string,
+  turn: T,
+): Promise<TurnOutcome<T>> {
+  await saveTurn(tx, {
+    sessionId: session.id,
+    onboardingId: session.onboardingId,
+    owner: session.owner,
+  }, {
+    profile: turn.profile,
+    productChanges: turn.productChanges,
+    messages: [
+      { role: "user", content: userMessage },
+      { role: "assistant", content: turn.reply },
+    ],
+    state: turn.state,
+    completed: turn.completed,
+  });
+  const snapshot = applyTurn(session.snapshot, turn);
+  return { turn, progress: computeProgress(snapshot), snapshot };
+}
+
 // The one check of a locked session: missing (or another user's, which RLS hides) is a 404,
 // completed a 409.
 function checkActive(
@@ -164,40 +281,4 @@ function checkActive(
   if (!session) return { error: new ApiError(404, Detail.sessionNotFound) };
   if (session.status === "completed") return { error: new ApiError(409, Detail.sessionCompleted) };
   return { session };
-}
-
-/** Optional hooks of {@link takeTurn}, for a streamed response. */
-export interface TurnHooks {
-  /** See {@link TurnRun.onActive}. */
-  onActive?: () => void;
-  /** Passed to the engine as `EngineInput.onReplyDelta` (pieces of the reply, a preview). */
-  onReplyDelta?: (text: string) => void;
-}
-
-/**
- * Runs one chat turn of `engine` on the caller's active session through {@link runTurn}, with
- * the engine's `historyLength` messages of history. Throws 404 for a missing or foreign session
- * and 409 for a completed one.
- */
-export async function takeTurn(
-  tx: Tx,
-  caller: Caller,
-  sessionId: number,
-  message: string,
-  engine: ConversationEngine,
-  hooks: TurnHooks = {},
-): Promise<TurnOutcome> {
-  const result = await runTurn(tx, caller, sessionId, {
-    userMessage: message,
-    historyLength: engine.historyLength,
-    onActive: hooks.onActive,
-    step: (source) =>
-      engine.turn({
-        ...source,
-        message,
-        ...(hooks.onReplyDelta ? { onReplyDelta: hooks.onReplyDelta } : {}),
-      }),
-  });
-  if (result.kind === "inactive") throw result.error;
-  return result.outcome;
 }

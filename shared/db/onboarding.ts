@@ -27,6 +27,8 @@ export interface LockedSession {
   id: number;
   status: "active" | "completed";
   state: unknown;
+  /** How many turns the session has taken; `saveTurn` adds one. */
+  version: number;
   owner: string;
   onboardingId: number;
   snapshot: OnboardingSnapshot;
@@ -59,9 +61,16 @@ export async function lockSessionForTurn(
   sessionId: number,
 ): Promise<LockedSession | undefined> {
   const [row] = await tx<
-    (SnapshotRow & { id: number; status: "active" | "completed"; state: unknown; owner: string })[]
+    (SnapshotRow & {
+      id: number;
+      status: "active" | "completed";
+      state: unknown;
+      version: number;
+      owner: string;
+    })[]
   >`
-    select s.id, s.status, s.state, s.external_user_id as owner, ${tx.unsafe(SNAPSHOT_SELECT)}
+    select s.id, s.status, s.state, s.version, s.external_user_id as owner,
+           ${tx.unsafe(SNAPSHOT_SELECT)}
     from onboarding.chat_sessions s
     join onboarding.company_onboarding o on o.chat_session_id = s.id
     where s.id = ${sessionId}
@@ -71,6 +80,7 @@ export async function lockSessionForTurn(
     id: row.id,
     status: row.status,
     state: row.state,
+    version: row.version,
     owner: row.owner,
     onboardingId: row.onboarding_id,
     snapshot: toSnapshot(row),
@@ -171,7 +181,7 @@ export interface TurnWrite {
 
 /**
  * Writes a turn: the changed profile fields, the messages and the session's new state (and
- * completion) in one statement, and each product change beside it; all are issued together so
+ * completion) and version in one statement, and each product change beside it; all are issued together so
  * postgres.js pipelines them into one round trip. Resolves when all are done.
  */
 export async function saveTurn(tx: Tx, target: TurnTarget, turn: TurnWrite): Promise<void> {
@@ -213,6 +223,7 @@ export async function saveTurn(tx: Tx, target: TurnTarget, turn: TurnWrite): Pro
         returning 1)
       update onboarding.chat_sessions
       set state = ${tx.json(turn.state as never)},
+          version = version + 1,
           updated_at = now(),
           status = case when ${turn.completed} then 'completed' else status end,
           completed_at = case when ${turn.completed} then now() else completed_at end

@@ -392,6 +392,7 @@ Deno.test("a failure after the stream started ends with an error event and a rol
   const failing: ConversationEngine = {
     name: "failing",
     historyLength: 0,
+    remote: false,
     turn: (input) => {
       input.onReplyDelta?.("好的，");
       return Promise.reject(new Error("engine exploded"));

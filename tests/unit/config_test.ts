@@ -75,14 +75,14 @@ Deno.test("a PDF time budget outside 100–60000 ms is an error that names the v
 
 Deno.test("database timeouts: defaults, overrides and bounds", () => {
   const defaults = parseConfig({ EXTERNAL_JWT_SECRET: "s" }).databaseTimeouts;
-  assert.deepEqual(defaults, { statementMs: 10_000, lockMs: 5_000, idleInTransactionMs: 60_000 });
+  assert.deepEqual(defaults, { statementMs: 10_000, lockMs: 5_000, idleInTransactionMs: 30_000 });
   const set = parseConfig({
     EXTERNAL_JWT_SECRET: "s",
     DATABASE_STATEMENT_TIMEOUT_MS: "20000",
     DATABASE_LOCK_TIMEOUT_MS: "2000",
-    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: "30000",
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: "45000",
   }).databaseTimeouts;
-  assert.deepEqual(set, { statementMs: 20_000, lockMs: 2_000, idleInTransactionMs: 30_000 });
+  assert.deepEqual(set, { statementMs: 20_000, lockMs: 2_000, idleInTransactionMs: 45_000 });
   const bad: [string, string][] = [
     ["DATABASE_STATEMENT_TIMEOUT_MS", "0"], // 0 would turn the timeout off
     ["DATABASE_STATEMENT_TIMEOUT_MS", "150000"], // past the Edge wall clock

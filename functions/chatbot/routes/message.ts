@@ -6,7 +6,6 @@ import type { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { readJsonBody } from "../../../shared/http/json_body.ts";
-import { withUser } from "../../../shared/http/with_user.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
 import { MAX_MESSAGE_LENGTH } from "../../../shared/onboarding/limits.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
@@ -41,11 +40,7 @@ export function messageRoutes(
         (outcome) => responseBody(body.session_id, outcome),
       );
     }
-    const outcome = await withUser(
-      c,
-      deps,
-      (tx, caller) => takeTurn(tx, caller, body.session_id, body.message, engine),
-    );
+    const outcome = await takeTurn(c, deps, body.session_id, body.message, engine);
     return c.json(responseBody(body.session_id, outcome));
   });
 }

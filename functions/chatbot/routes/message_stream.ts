@@ -5,11 +5,14 @@
  * - `event: delta`, `data: {"text":"…"}`: the next piece of the reply;
  * - `event: reset`, `data: {}`: forget the text received so far, the reply starts over (only
  *   after a streamed model sentence turned out not to open the final reply, e.g. the model
- *   failed mid-answer and the rule engine answered instead);
+ *   failed mid-answer and the rule engine answered instead, or another message was stored on the
+ *   session while the model answered and the turn is decided again);
  * - `event: done`, `data:` the JSON the non-streaming request returns, once, last;
  * - `event: error`, `data: {"detail":"Internal server error"}` instead of `done` when the turn
  *   fails after the stream started (the turn is rolled back, the error logged with the id);
- *   `"Service temporarily unavailable"` when a database timeout cut it short.
+ *   `"Service temporarily unavailable"` when a database timeout or outage cut it short, or the
+ *   session kept changing while the model answered; `"Chat session already completed"` when
+ *   another request completed it meanwhile.
  *
  * The deltas after the last `reset` concatenate to `done.message`. Validation, 401/403/404/409
  * and anything else before the session is locked and known active are the usual JSON errors.
@@ -18,8 +21,7 @@ import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { isDatabaseUnavailable, isTransientDatabaseError } from "../../../shared/db/errors.ts";
-import { Detail, logRequestError } from "../../../shared/http/errors.ts";
-import { withUser } from "../../../shared/http/with_user.ts";
+import { ApiError, Detail, logRequestError } from "../../../shared/http/errors.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
 
@@ -85,19 +87,19 @@ export async function streamTurn(
   let sent = ""; // the reply text sent since the last reset
   let markActive!: () => void;
   const active = new Promise<void>((resolve) => markActive = resolve);
-  const turn = withUser(
-    c,
-    deps,
-    (tx, caller) =>
-      takeTurn(tx, caller, body.session_id, body.message, engine, {
-        onActive: markActive,
-        onReplyDelta: (text) => {
-          if (text === "") return;
-          sent += text;
-          queue.push({ event: "delta", data: { text } });
-        },
-      }),
-  );
+  const turn = takeTurn(c, deps, body.session_id, body.message, engine, {
+    onActive: markActive,
+    onReplyDelta: (text) => {
+      if (text === "") return;
+      sent += text;
+      queue.push({ event: "delta", data: { text } });
+    },
+    onRestart: () => {
+      if (sent === "") return;
+      queue.push({ event: "reset", data: {} });
+      sent = "";
+    },
+  });
   turn.catch(() => {}); // awaited below (race) or in the stream; never unhandled meanwhile
   await Promise.race([active, turn]); // a rejection here is a plain JSON error
 
@@ -127,17 +129,23 @@ export async function streamTurn(
       }
       queue.push({ event: "done", data: respond(outcome) });
     } catch (error) {
-      const down = isDatabaseUnavailable(error);
-      logRequestError(c, error, { streaming: true, ...(down ? { level: "warn" } : {}) });
-      // A timeout or an outage rolled the turn back whole: the client may simply try again.
-      const detail = isTransientDatabaseError(error) ? Detail.unavailable : Detail.internal;
-      queue.push({ event: "error", data: { detail } });
+      queue.push({ event: "error", data: { detail: streamErrorDetail(c, error) } });
     } finally {
       queue.close();
       await writer;
       clearInterval(heartbeat);
     }
   });
+}
+
+// The detail of the `error` event ending a stream whose turn failed (it was rolled back whole):
+// an ApiError's own (the session was completed by another request meanwhile, or changed too
+// often), "try again" for a timeout or an outage, else a logged 500.
+function streamErrorDetail(c: Context<AppEnv>, error: unknown): string {
+  if (error instanceof ApiError) return error.detail;
+  const down = isDatabaseUnavailable(error);
+  logRequestError(c, error, { streaming: true, ...(down ? { level: "warn" } : {}) });
+  return isTransientDatabaseError(error) ? Detail.unavailable : Detail.internal;
 }
 
 /** `text` cut into paragraphs, each keeping its trailing blank line. */

@@ -63,7 +63,12 @@ export const MAX_MODEL_TEXT = 600;
 
 /** Creates the AI engine (name `ai`). It never throws for provider problems. */
 export function createAiEngine(options: AiEngineOptions): ConversationEngine {
-  return { name: "ai", historyLength: HISTORY_LIMIT, turn: (input) => aiTurn(options, input) };
+  return {
+    name: "ai",
+    historyLength: HISTORY_LIMIT,
+    remote: true,
+    turn: (input) => aiTurn(options, input),
+  };
 }
 
 async function aiTurn(options: AiEngineOptions, said: EngineInput): Promise<EngineTurn> {

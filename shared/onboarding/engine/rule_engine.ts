@@ -56,6 +56,7 @@ export function runRuleTurn(input: EngineInput): EngineTurn {
 export const ruleEngine: ConversationEngine = {
   name: "rule",
   historyLength: 0,
+  remote: false,
   // Simplified Chinese is read (and stored) as Traditional: the parsers know one script.
   turn: async (input) => runRuleTurn({ ...input, message: await toTraditional(input.message) }),
 };

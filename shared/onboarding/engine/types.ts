@@ -58,6 +58,12 @@ export interface ConversationEngine {
   readonly name: string;
   /** How many of the newest earlier messages the engine wants in {@link EngineInput.history}. */
   readonly historyLength: number;
+  /**
+   * Whether a turn waits on a remote service (a model: seconds). Such a turn is decided with no
+   * database transaction open and stored only if the session did not change meanwhile; a local
+   * engine's turn is decided under the session's lock.
+   */
+  readonly remote: boolean;
   /** Runs one turn. */
   turn(input: EngineInput): Promise<EngineTurn>;
 }

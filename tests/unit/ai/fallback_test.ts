@@ -86,6 +86,7 @@ Deno.test("ai fallback: every fallback goes through the injected engine", async 
   const recording: ConversationEngine = {
     name: "recording",
     historyLength: 0,
+    remote: false,
     turn: (input) => {
       seen.push(input.message);
       return ruleEngine.turn(input);
