@@ -29,6 +29,21 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   idleInTransactionMs: 30_000,
 };
 
+/**
+ * Per-user request limits (contract §11); 0 turns a limit off. Counted by `withUser` in the
+ * request's own transaction (`shared/http/rate_limits.ts`).
+ */
+export interface RateLimits {
+  /** Authenticated requests of any kind per minute. */
+  requestsPerMinute: number;
+  /** `POST /message` requests per minute. */
+  messagesPerMinute: number;
+  /** `POST /upload-file` requests per hour. */
+  uploadsPerHour: number;
+}
+
+const limit = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
+
 const milliseconds = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -57,6 +72,9 @@ const EnvSchema = z.object({
     140_000,
     DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs,
   ),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: limit(120),
+  RATE_LIMIT_MESSAGES_PER_MINUTE: limit(30),
+  RATE_LIMIT_UPLOADS_PER_HOUR: limit(20),
   ALLOWED_ORIGINS: z.string().trim().default("*"),
   DATA_DIR: z.string().trim().min(1).default(".data"),
   OPENAI_API_KEY: optionalString,
@@ -76,6 +94,7 @@ export interface Config {
   databasePoolMax: number;
   databasePrepare: boolean;
   databaseTimeouts: DatabaseTimeouts;
+  rateLimits: RateLimits;
   allowedOrigins: "*" | string[];
   dataDir: string;
   openai: { apiKey: string; model: string; baseUrl: string | undefined } | undefined;
@@ -125,6 +144,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
       lockMs: e.DATABASE_LOCK_TIMEOUT_MS,
       idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    rateLimits: {
+      requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE,
+      messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,
+      uploadsPerHour: e.RATE_LIMIT_UPLOADS_PER_HOUR,
     },
     allowedOrigins: origins,
     dataDir: e.DATA_DIR,

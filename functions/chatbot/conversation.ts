@@ -134,8 +134,13 @@ export async function lockActiveSession(tx: Tx, sessionId: number): Promise<Lock
   return session;
 }
 
-/** Optional hooks of {@link takeTurn}, for a streamed response. */
-export interface TurnHooks {
+/** Options of {@link takeTurn}. */
+export interface TurnOptions {
+  /**
+   * The response body a stored turn answers with, stored with it when the request carries an
+   * `Idempotency-Key` (see `withUser`).
+   */
+  respond?: (outcome: TurnOutcome) => unknown;
   /** See {@link TurnRun.onActive}. */
   onActive?: () => void;
   /** Passed to the engine as `EngineInput.onReplyDelta` (pieces of the reply, a preview). */
@@ -175,22 +180,29 @@ export async function takeTurn(
   sessionId: number,
   message: string,
   engine: ConversationEngine,
-  hooks: TurnHooks = {},
+  options: TurnOptions = {},
 ): Promise<TurnOutcome> {
+  const stored = (outcome: TurnOutcome | undefined) =>
+    outcome && options.respond ? { status: 200, body: options.respond(outcome) } : undefined;
   const step = (source: TurnSource) =>
     engine.turn({
       ...source,
       message,
-      ...(hooks.onReplyDelta ? { onReplyDelta: hooks.onReplyDelta } : {}),
+      ...(options.onReplyDelta ? { onReplyDelta: options.onReplyDelta } : {}),
     });
   if (!engine.remote) {
-    const result = await withUser(c, deps, (tx, caller) =>
-      runTurn(tx, caller, sessionId, {
-        userMessage: message,
-        historyLength: engine.historyLength,
-        onActive: hooks.onActive,
-        step,
-      }));
+    const result = await withUser(
+      c,
+      deps,
+      (tx, caller) =>
+        runTurn(tx, caller, sessionId, {
+          userMessage: message,
+          historyLength: engine.historyLength,
+          onActive: options.onActive,
+          step,
+        }),
+      { response: (result) => stored(result.kind === "taken" ? result.outcome : undefined) },
+    );
     if (result.kind === "inactive") throw result.error;
     return result.outcome;
   }
@@ -199,17 +211,17 @@ export async function takeTurn(
     openTurn(tx, caller, sessionId, engine.historyLength).then(expectOpen);
   const started = performance.now();
   let read = await withUser(c, deps, open);
-  hooks.onActive?.();
+  options.onActive?.();
   while (true) {
     const turn = await step(read.source);
     const applied = await withUser(c, deps, async (tx, caller) => {
       const current = await open(tx, caller);
       if (current.session.version !== read.session.version) return { current };
       return { outcome: await saveOutcome(tx, current.session, message, turn) };
-    });
+    }, { response: (applied) => stored(applied.outcome) });
     if (applied.outcome) return applied.outcome;
     if (performance.now() - started > REMOTE_TURN_BUDGET_MS) throw unavailable();
-    hooks.onRestart?.();
+    options.onRestart?.();
     read = applied.current;
   }
 }

@@ -17,12 +17,17 @@ import type { Sql, Tx } from "./client.ts";
  * a stuck statement, a long lock wait or a silent client cannot hold the connection for long; a
  * statement they cut short rejects with an error `isDatabaseTimeout` (`./errors.ts`) recognises,
  * and the whole transaction rolls back.
+ *
+ * `finish`, given `fn`'s result, sends the transaction's last statements, pipelined with the
+ * `COMMIT` (no round trip of their own); when one fails, nothing is committed and `asUser`
+ * rejects with its error.
  */
 export async function asUser<T>(
   sql: Sql,
   claims: UserClaims,
   fn: (tx: Tx) => Promise<T>,
   timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+  finish?: (tx: Tx, value: T) => Promise<unknown> | undefined,
 ): Promise<T> {
   const tx = await sql.reserve();
   try {
@@ -39,7 +44,12 @@ export async function asUser<T>(
     setup.catch(() => {});
     const result = await fn(tx);
     await setup;
+    // Sent together with COMMIT: a failing `finish` statement aborts the transaction, so the
+    // COMMIT behind it only rolls back, and its error is thrown below.
+    const finishing = finish?.(tx, result);
+    finishing?.catch(() => {});
     await tx`commit`;
+    await finishing;
     return result;
   } catch (error) {
     await tx`rollback`.catch(() => {});

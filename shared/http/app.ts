@@ -11,6 +11,14 @@ import type { Sql } from "../db/client.ts";
 import { healthReport } from "../db/health.ts";
 import type { AuthVariables } from "./auth.ts";
 import { ApiError, Detail, handleError, RETRY_AFTER_SECONDS } from "./errors.ts";
+import {
+  IDEMPOTENCY_HEADER,
+  type IdempotencyVariables,
+  IdempotentReplay,
+  REPLAYED_HEADER,
+  replayResponse,
+} from "./idempotency.ts";
+import { RATE_LIMIT_HEADERS, type RateLimitVariables } from "./rate_limits.ts";
 
 /** Largest JSON body accepted (a 4,000-character message is at most ~24 KB even escaped). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -23,7 +31,15 @@ export interface AppDeps {
 }
 
 /** The Hono environment of every function app. */
-export type AppEnv = { Variables: AuthVariables & RequestIdVariables };
+export type AppEnv = {
+  Variables:
+    & AuthVariables
+    & RequestIdVariables
+    & RateLimitVariables
+    & IdempotencyVariables
+    // Set by the request's first `withUser`: it was counted and its key looked up.
+    & { admitted: boolean | undefined };
+};
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -64,8 +80,15 @@ export function createFunctionApp(
     cors({
       origin: deps.config.allowedOrigins,
       allowMethods: ["GET", "POST", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "apikey", "x-client-info"],
-      exposeHeaders: ["X-Request-Id"],
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "X-Request-Id",
+        IDEMPOTENCY_HEADER,
+        "apikey",
+        "x-client-info",
+      ],
+      exposeHeaders: ["X-Request-Id", ...RATE_LIMIT_HEADERS, "Retry-After", REPLAYED_HEADER],
       maxAge: 86400,
     }),
   );
@@ -77,7 +100,9 @@ export function createFunctionApp(
   });
   const exempt = new Set((options.ownBodyLimit ?? []).map((path) => `/${name}${path}`));
   app.use("*", (c, next) => exempt.has(c.req.path) ? next() : limitBody(c, next));
-  app.onError(handleError);
+  app.onError((error, c) =>
+    error instanceof IdempotentReplay ? replayResponse(c, error) : handleError(error, c)
+  );
   app.notFound((c) => c.json({ detail: Detail.notFound }, 404));
   app.get("/health", async (c) => {
     const report = await healthReport(deps.sql, APP_VERSION);

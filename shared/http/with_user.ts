@@ -4,9 +4,13 @@
 import type { Context } from "hono";
 import type { Tx } from "../db/client.ts";
 import { asUser } from "../db/as_user.ts";
+import { findStoredResponse, isStoredKeyConflict, storeResponse } from "../db/idempotency.ts";
+import { recordRequest } from "../db/rate_limits.ts";
 import { upsertUser, type User } from "../db/users.ts";
 import type { AppDeps, AppEnv } from "./app.ts";
 import { ApiError, Detail } from "./errors.ts";
+import { replayOrConflict } from "./idempotency.ts";
+import { isLimited, judgeRequest, tooManyRequests } from "./rate_limits.ts";
 
 /** The caller, as a route's database work sees it. */
 export interface Caller {
@@ -14,32 +18,95 @@ export interface Caller {
   owner: string;
   /**
    * The caller's user row, synced (created on first use, username kept current) by a query
-   * already sent; it rejects with 403 for an inactive user. Await it together with the route's
-   * first query so both travel in one round trip.
+   * already sent. It rejects with 403 for an inactive user, with 429 for a request over a rate
+   * limit, and with a replay of the stored response for a repeated `Idempotency-Key`. Await it
+   * together with the route's first query (both travel in one round trip), and before any work
+   * outside the database.
    */
   user: Promise<User>;
 }
 
+/** Options of {@link withUser}. */
+export interface UserWorkOptions<T> {
+  /**
+   * The response the work's result leads to, when this transaction is the one that does the
+   * request's work: with an `Idempotency-Key`, it is stored in the same transaction. Undefined
+   * (or returning undefined): nothing to store.
+   */
+  response?: (value: T) => { status: number; body: unknown } | undefined;
+}
+
 /**
  * Runs `fn` in one row-level-secured transaction as the caller, under the configured database
- * timeouts. An inactive caller gets a 403 and the transaction is rolled back, whatever `fn` did.
- * Resolves to `fn`'s result.
+ * timeouts, and resolves to its result. The request's first such transaction also admits it:
+ * the request is counted against the caller's rate limits (the `X-RateLimit-*` headers are set
+ * on the response) and its `Idempotency-Key` looked up, both by statements pipelined with the
+ * user row's (contract §11). A caller who is inactive, over a limit, or repeating a key gets the
+ * 403, the 429 or the replay, and the transaction is rolled back, whatever `fn` did.
  */
 export async function withUser<T>(
   c: Context<AppEnv>,
   deps: AppDeps,
   fn: (tx: Tx, caller: Caller) => Promise<T>,
+  options: UserWorkOptions<T> = {},
 ): Promise<T> {
   const claims = c.get("claims");
-  return await asUser(deps.sql, claims, async (tx) => {
-    const user = upsertUser(tx, claims).then((row) => {
-      if (!row.is_active) throw new ApiError(403, Detail.inactive);
-      return row;
-    });
-    // Awaited below; this only keeps a rejection from going unhandled while fn runs.
-    user.catch(() => {});
-    const value = await fn(tx, { owner: claims.externalUserId, user });
-    await user;
-    return value;
-  }, deps.config.databaseTimeouts);
+  const owner = claims.externalUserId;
+  const idempotency = c.get("idempotency");
+  // Later transactions of the same request (an upload has three) are not counted again.
+  const admitting = !c.get("admitted");
+  c.set("admitted", true);
+  const kind = c.get("requestKind") ?? "request";
+  const { rateLimits } = deps.config;
+  try {
+    return await asUser(
+      deps.sql,
+      claims,
+      async (tx) => {
+        const row = upsertUser(tx, claims);
+        const recent = admitting && isLimited(rateLimits, kind)
+          ? recordRequest(tx, owner, kind)
+          : undefined;
+        const stored = admitting && idempotency
+          ? findStoredResponse(tx, owner, idempotency.key)
+          : undefined;
+        const user = Promise.all([row, recent, stored]).then(([row, recent, stored]) => {
+          if (!row.is_active) throw new ApiError(403, Detail.inactive);
+          if (recent) {
+            const verdict = judgeRequest(rateLimits, kind, recent);
+            for (const [name, value] of Object.entries(verdict.headers)) c.header(name, value);
+            if (verdict.retryAfterSeconds !== undefined) throw tooManyRequests(verdict);
+          }
+          if (stored && idempotency) throw replayOrConflict(stored, idempotency);
+          return row;
+        });
+        // Awaited below; this only keeps a rejection from going unhandled while fn runs.
+        user.catch(() => {});
+        const value = await fn(tx, { owner, user });
+        await user;
+        return value;
+      },
+      deps.config.databaseTimeouts,
+      (tx, value) => {
+        const response = idempotency && options.response?.(value);
+        if (!idempotency || !response) return undefined;
+        return storeResponse(tx, owner, idempotency.key, {
+          fingerprint: idempotency.fingerprint,
+          ...response,
+        });
+      },
+    );
+  } catch (error) {
+    if (!idempotency || !isStoredKeyConflict(error)) throw error;
+    // A repeat of this request, running at the same time, stored its response first; this
+    // one's work was rolled back. Answer as that one did.
+    const stored = await asUser(
+      deps.sql,
+      claims,
+      (tx) => findStoredResponse(tx, owner, idempotency.key),
+      deps.config.databaseTimeouts,
+    );
+    if (!stored) throw error;
+    throw replayOrConflict(stored, idempotency);
+  }
 }

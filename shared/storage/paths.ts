@@ -2,6 +2,7 @@
  * Object paths of uploads: `<owner folder>/<session_id>/<upload_id>-<safe name>`, where every
  * part is safe as a Supabase Storage key and as a local file name.
  */
+import { sha256Hex } from "../sha256.ts";
 
 /** Longest sanitised file name, in characters (all ASCII, so also in bytes). */
 export const MAX_SAFE_NAME_LENGTH = 100;
@@ -35,8 +36,7 @@ export function sanitizeFilename(name: string): string {
  */
 export async function ownerFolder(externalUserId: string): Promise<string> {
   if (/^[A-Za-z0-9_-]{1,100}$/.test(externalUserId)) return externalUserId;
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(externalUserId));
-  return `u-${toHex(new Uint8Array(digest))}`;
+  return `u-${await sha256Hex(externalUserId)}`;
 }
 
 /** The object path of an upload. */
@@ -49,9 +49,4 @@ export async function uploadObjectPath(
   return `${await ownerFolder(externalUserId)}/${sessionId}/${uploadId}-${
     sanitizeFilename(filename)
   }`;
-}
-
-/** Lower-case hex of bytes. */
-export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }

@@ -24,6 +24,16 @@ export interface Harness {
 }
 
 /**
+ * Limits far above what any test sends, so every request is still counted (and carries the
+ * headers) but only the rate-limit tests, which set their own, are refused.
+ */
+const UNREACHED_RATE_LIMITS = {
+  RATE_LIMIT_REQUESTS_PER_MINUTE: "100000",
+  RATE_LIMIT_MESSAGES_PER_MINUTE: "100000",
+  RATE_LIMIT_UPLOADS_PER_HOUR: "100000",
+};
+
+/**
  * Builds a harness; `env` adds or overrides configuration variables. `options.sql` gives the
  * apps their own pool instead of the shared test pool (fault tests break theirs on purpose).
  */
@@ -32,7 +42,12 @@ export async function createHarness(
   options: { sql?: Sql } = {},
 ): Promise<Harness> {
   const db = await testDatabase();
-  const config = parseConfig({ EXTERNAL_JWT_SECRET: TEST_SECRET, DATA_DIR: ".data/test", ...env });
+  const config = parseConfig({
+    EXTERNAL_JWT_SECRET: TEST_SECRET,
+    DATA_DIR: ".data/test",
+    ...UNREACHED_RATE_LIMITS,
+    ...env,
+  });
   const sql = options.sql ?? db.sql;
   const deps = { config, sql };
   const gateway = createGateway(createFunctionApps(deps), sql);

@@ -5,7 +5,9 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
+import { expectIdempotency } from "../../../shared/http/idempotency.ts";
 import { readJsonBody } from "../../../shared/http/json_body.ts";
+import { countsAs } from "../../../shared/http/rate_limits.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
 import { MAX_MESSAGE_LENGTH } from "../../../shared/onboarding/limits.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
@@ -28,20 +30,16 @@ export function messageRoutes(
   deps: AppDeps,
   fixedEngine?: ConversationEngine,
 ): void {
-  app.post("/message", async (c) => {
+  app.post("/message", countsAs("message"), async (c) => {
     const body = await readJsonBody(c, MessageBody);
+    await expectIdempotency(c, body);
     const engine = fixedEngine ?? engineForRequest(deps.config, c.get("requestId"));
+    const respond = (outcome: TurnOutcome) => responseBody(body.session_id, outcome);
     if (wantsEventStream(c.req.header("Accept"))) {
-      return await streamTurn(
-        c,
-        deps,
-        body,
-        engine,
-        (outcome) => responseBody(body.session_id, outcome),
-      );
+      return await streamTurn(c, deps, body, engine, respond);
     }
-    const outcome = await takeTurn(c, deps, body.session_id, body.message, engine);
-    return c.json(responseBody(body.session_id, outcome));
+    const outcome = await takeTurn(c, deps, body.session_id, body.message, engine, { respond });
+    return c.json(respond(outcome));
   });
 }
 

@@ -22,6 +22,7 @@ import { streamSSE } from "hono/streaming";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { isDatabaseUnavailable, isTransientDatabaseError } from "../../../shared/db/errors.ts";
 import { ApiError, Detail, logRequestError } from "../../../shared/http/errors.ts";
+import { IdempotentReplay, REPLAYED_HEADER } from "../../../shared/http/idempotency.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
 import { takeTurn, type TurnOutcome } from "../conversation.ts";
 
@@ -88,6 +89,7 @@ export async function streamTurn(
   let markActive!: () => void;
   const active = new Promise<void>((resolve) => markActive = resolve);
   const turn = takeTurn(c, deps, body.session_id, body.message, engine, {
+    respond,
     onActive: markActive,
     onReplyDelta: (text) => {
       if (text === "") return;
@@ -101,7 +103,12 @@ export async function streamTurn(
     },
   });
   turn.catch(() => {}); // awaited below (race) or in the stream; never unhandled meanwhile
-  await Promise.race([active, turn]); // a rejection here is a plain JSON error
+  try {
+    await Promise.race([active, turn]); // a rejection here is a plain JSON error
+  } catch (error) {
+    if (error instanceof IdempotentReplay) return replayStream(c, error);
+    throw error;
+  }
 
   return streamSSE(c, async (stream) => {
     const write = async (event: StreamEvent) => {
@@ -135,6 +142,19 @@ export async function streamTurn(
       await writer;
       clearInterval(heartbeat);
     }
+  });
+}
+
+// A repeated Idempotency-Key's stored response, as the stream it was: the whole reply as one
+// delta, then `done` with the stored body.
+function replayStream(c: Context<AppEnv>, replay: IdempotentReplay): Response {
+  const body = replay.body as { message?: unknown };
+  c.header(REPLAYED_HEADER, "true");
+  return streamSSE(c, async (stream) => {
+    if (typeof body.message === "string" && body.message !== "") {
+      await stream.writeSSE({ event: "delta", data: JSON.stringify({ text: body.message }) });
+    }
+    await stream.writeSSE({ event: "done", data: JSON.stringify(replay.body) });
   });
 }
 

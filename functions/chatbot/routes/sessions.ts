@@ -11,9 +11,10 @@ import {
 } from "../../../shared/db/sessions.ts";
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { ApiError, Detail } from "../../../shared/http/errors.ts";
+import { expectIdempotency } from "../../../shared/http/idempotency.ts";
 import { parseId } from "../../../shared/http/json_body.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
-import { startSession } from "../conversation.ts";
+import { type StartedSession, startSession } from "../conversation.ts";
 
 const PageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -23,14 +24,14 @@ const PageSchema = z.object({
 /** Adds the session routes to `app`. */
 export function sessionRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.post("/sessions/new", async (c) => {
-    const started = await withUser(c, deps, (tx, caller) => startSession(tx, caller));
-    return c.json({
-      session_id: started.sessionId,
-      message: started.message,
-      company_info_copied: started.copied,
-      completed: false,
-      progress: started.progress,
-    });
+    await expectIdempotency(c, null); // no body: every request with the key is the same
+    const started = await withUser(
+      c,
+      deps,
+      (tx, caller) => startSession(tx, caller),
+      { response: (started) => ({ status: 200, body: startedBody(started) }) },
+    );
+    return c.json(startedBody(started));
   });
 
   app.get("/sessions", async (c) => {
@@ -71,4 +72,15 @@ export function sessionRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     if (!messages) throw new ApiError(404, Detail.sessionNotFound);
     return c.json(messages);
   });
+}
+
+/** The response of `POST /sessions/new` (contract §5.2). */
+function startedBody(started: StartedSession) {
+  return {
+    session_id: started.sessionId,
+    message: started.message,
+    company_info_copied: started.copied,
+    completed: false,
+    progress: started.progress,
+  };
 }

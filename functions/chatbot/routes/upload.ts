@@ -16,18 +16,26 @@ import { finishUpload, insertUpload, setUploadPath } from "../../../shared/db/up
 import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
 import { ApiError, logRequestError } from "../../../shared/http/errors.ts";
 import { type Caller, withUser } from "../../../shared/http/with_user.ts";
-import { documentTurn } from "../../../shared/onboarding/engine/mod.ts";
+import { expectIdempotency } from "../../../shared/http/idempotency.ts";
+import { countsAs } from "../../../shared/http/rate_limits.ts";
+import { type DocumentTurn, documentTurn } from "../../../shared/onboarding/engine/mod.ts";
 import type { BlobStore } from "../../../shared/storage/blob_store.ts";
 import { StorageUnavailableError } from "../../../shared/storage/blob_store.ts";
 import { uploadObjectPath } from "../../../shared/storage/paths.ts";
-import { lockActiveSession, runTurn, startSession } from "../conversation.ts";
+import { lockActiveSession, runTurn, startSession, type TurnOutcome } from "../conversation.ts";
 import { readUpload, type Upload, uploadBodyLimit, UploadDetail } from "../upload/intake.ts";
 import { MIME_TYPES, readDocumentFacts, readDocumentText } from "../upload/read_document.ts";
 
 /** Adds `POST /upload-file` to `app`. */
 export function uploadRoutes(app: Hono<AppEnv>, deps: AppDeps, store: BlobStore): void {
-  app.post("/upload-file", uploadBodyLimit, async (c) => {
+  app.post("/upload-file", countsAs("upload"), uploadBodyLimit, async (c) => {
     const upload = await readUpload(c);
+    // The same request: the same file to the same session under the same name.
+    await expectIdempotency(c, {
+      session_id: upload.sessionId ?? null,
+      filename: upload.filename,
+      sha256: upload.sha256,
+    });
     const stored = await withUser(
       c,
       deps,
@@ -47,6 +55,18 @@ export function uploadRoutes(app: Hono<AppEnv>, deps: AppDeps, store: BlobStore)
     );
 
     const characters = [...text.text].length;
+    const responseBody = (outcome: TurnOutcome<DocumentTurn>) => ({
+      session_id: stored.sessionId,
+      message: outcome.turn.reply,
+      completed: outcome.turn.completed,
+      progress: outcome.progress,
+      upload_id: stored.uploadId,
+      filename: upload.filename,
+      file_type: upload.detected.type,
+      extracted_text_length: characters,
+      data_updated: outcome.turn.dataUpdated,
+      products_added: outcome.turn.productsAdded,
+    });
     const result = await withUser(c, deps, async (tx, caller) => {
       const run = await runTurn(tx, caller, stored.sessionId, {
         userMessage: `📎 上傳文件：${upload.filename}`,
@@ -65,22 +85,12 @@ export function uploadRoutes(app: Hono<AppEnv>, deps: AppDeps, store: BlobStore)
         await finishUpload(tx, stored.uploadId, { error: run.error.detail });
       }
       return run;
+    }, {
+      response: (run) =>
+        run.kind === "taken" ? { status: 200, body: responseBody(run.outcome) } : undefined,
     });
     if (result.kind === "inactive") throw result.error;
-    const { turn, progress } = result.outcome;
-
-    return c.json({
-      session_id: stored.sessionId,
-      message: turn.reply,
-      completed: turn.completed,
-      progress,
-      upload_id: stored.uploadId,
-      filename: upload.filename,
-      file_type: upload.detected.type,
-      extracted_text_length: characters,
-      data_updated: turn.dataUpdated,
-      products_added: turn.productsAdded,
-    });
+    return c.json(responseBody(result.outcome));
   });
 }
 
@@ -97,7 +107,9 @@ async function storeUpload(
   store: BlobStore,
 ): Promise<{ sessionId: number; uploadId: number }> {
   const sessionId = upload.sessionId ?? (await startSession(tx, caller)).sessionId;
-  await lockActiveSession(tx, sessionId);
+  // The caller must be admitted (active, within the limits, not a repeat) before the file is
+  // stored, since a rollback cannot take it back out of storage.
+  await Promise.all([lockActiveSession(tx, sessionId), caller.user]);
 
   const uploadId = await insertUpload(tx, {
     sessionId,

@@ -10,7 +10,7 @@ import { type DetectedType, detectFileType } from "../../../shared/documents/det
 import { DocumentError } from "../../../shared/documents/errors.ts";
 import { hostileText } from "../../../shared/hostile_text.ts";
 import { ApiError } from "../../../shared/http/errors.ts";
-import { toHex } from "../../../shared/storage/paths.ts";
+import { sha256Hex } from "../../../shared/sha256.ts";
 
 /** Largest accepted file, in bytes (10 MB). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -109,8 +109,8 @@ export async function readUpload(c: Context): Promise<Upload> {
     throw error;
   }
   if (!detected) throw new ApiError(400, UploadDetail.unsupported);
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return { bytes, filename: displayName(file.name), detected, sha256: toHex(digest), sessionId };
+  const sha256 = await sha256Hex(bytes);
+  return { bytes, filename: displayName(file.name), detected, sha256, sessionId };
 }
 
 function parseSessionId(raw: FormDataEntryValue | null): number | undefined {
