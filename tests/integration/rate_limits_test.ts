@@ -46,12 +46,23 @@ Deno.test("every authenticated response carries the tightest limit's headers", a
   assert.equal(rateHeaders(message).limit, "5");
   assert.equal(rateHeaders(message).remaining, "4");
 
+  // So does a streamed one.
+  const streamed = await harness.fetch("/api/chatbot/message", {
+    method: "POST",
+    headers: { ...user.headers, Accept: "text/event-stream" },
+    body: JSON.stringify({ session_id: sessionId, message: "500萬" }),
+  });
+  assert.match(streamed.headers.get("Content-Type") ?? "", /text\/event-stream/);
+  await streamed.body?.cancel();
+  assert.equal(rateHeaders(streamed).limit, "5");
+  assert.equal(rateHeaders(streamed).remaining, "3");
+
   // An error response of a counted request carries them too.
   const missing = await send(harness, user, "/chatbot/data/2147483000");
   assert.equal(missing.status, 404);
   await missing.body?.cancel();
   assert.deepEqual(rateHeaders(missing).limit, "50");
-  assert.deepEqual(rateHeaders(missing).remaining, "46");
+  assert.deepEqual(rateHeaders(missing).remaining, "45");
   // Health is not an authenticated request.
   const health = await harness.fetch("/api/chatbot/health");
   await health.body?.cancel();
