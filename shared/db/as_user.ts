@@ -6,6 +6,25 @@ import { databaseClaims, type UserClaims } from "../auth/claims.ts";
 import { type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from "../config.ts";
 import type { Sql, Tx } from "./client.ts";
 
+/** Options of {@link asUser}. */
+export interface AsUserOptions<T> {
+  /** The transaction's timeouts; the defaults when absent. */
+  timeouts?: DatabaseTimeouts;
+  /**
+   * Given `fn`'s result, sends the transaction's last statements, pipelined with the `COMMIT`
+   * (no round trip of their own); when one fails, nothing is committed and `asUser` rejects
+   * with its error.
+   */
+  finish?: (tx: Tx, value: T) => Promise<unknown> | undefined;
+  /**
+   * Whether the `COMMIT` waits for the write-ahead log to reach disk (default true). False for
+   * work that writes only bookkeeping a crash may lose without harm (a read request's row in
+   * the rate-limit log, a username sync): such a commit costs no disk flush, and PostgreSQL
+   * still never applies it partly (`synchronous_commit = off`, transaction-local).
+   */
+  durable?: boolean;
+}
+
 /**
  * Runs `fn` in one transaction as the `authenticated` role with `request.jwt.claims` set to the
  * caller's claims (transaction-local, so nothing leaks onto the pooled connection).
@@ -18,17 +37,15 @@ import type { Sql, Tx } from "./client.ts";
  * statement they cut short rejects with an error `isDatabaseTimeout` (`./errors.ts`) recognises,
  * and the whole transaction rolls back.
  *
- * `finish`, given `fn`'s result, sends the transaction's last statements, pipelined with the
- * `COMMIT` (no round trip of their own); when one fails, nothing is committed and `asUser`
- * rejects with its error.
+ * See {@link AsUserOptions} for `finish` (statements sent with the `COMMIT`) and `durable`.
  */
 export async function asUser<T>(
   sql: Sql,
   claims: UserClaims,
   fn: (tx: Tx) => Promise<T>,
-  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
-  finish?: (tx: Tx, value: T) => Promise<unknown> | undefined,
+  options: AsUserOptions<T> = {},
 ): Promise<T> {
+  const { timeouts = DEFAULT_DATABASE_TIMEOUTS, finish, durable = true } = options;
   const tx = await sql.reserve();
   try {
     const setup = Promise.all([
@@ -38,7 +55,8 @@ export async function asUser<T>(
                 set_config('statement_timeout', ${String(timeouts.statementMs)}, true),
                 set_config('lock_timeout', ${String(timeouts.lockMs)}, true),
                 set_config('idle_in_transaction_session_timeout',
-                           ${String(timeouts.idleInTransactionMs)}, true)`,
+                           ${String(timeouts.idleInTransactionMs)}, true),
+                set_config('synchronous_commit', ${durable ? "on" : "off"}, true)`,
     ]);
     // Awaited below; a failure here also fails fn's queries, which may be awaited first.
     setup.catch(() => {});

@@ -38,7 +38,8 @@ export async function recordRequest(
   kind: RequestKind,
 ): Promise<RecentRequests> {
   // A data-modifying CTE's rows are not visible to the statement's own select: the counts are
-  // of the earlier requests only.
+  // of the earlier requests only. The minute's rows are read once for both minute limits; the
+  // hour's uploads only for an upload (the condition on the kind is decided before any scan).
   const [row] = await tx<
     {
       requests: number;
@@ -55,26 +56,26 @@ export async function recordRequest(
     ),
     counted as (
       insert into onboarding.request_events (external_user_id, kind) values (${owner}, ${kind})
-    ),
-    minute as (
-      select kind, created_at from onboarding.request_events
-      where external_user_id = ${owner} and created_at > now() - interval '1 minute'
-    ),
-    hour as (
-      select created_at from onboarding.request_events
-      where external_user_id = ${owner} and kind = 'upload'
-        and created_at > now() - interval '1 hour'
     )
-    select
-      (select count(*)::int from minute) as requests,
-      (select ceil(extract(epoch from min(created_at) + interval '1 minute' - now()))::int
-         from minute) as requests_free_in,
-      (select count(*)::int from minute where kind = 'message') as messages,
-      (select ceil(extract(epoch from min(created_at) + interval '1 minute' - now()))::int
-         from minute where kind = 'message') as messages_free_in,
-      (select count(*)::int from hour) as uploads,
-      (select ceil(extract(epoch from min(created_at) + interval '1 hour' - now()))::int
-         from hour) as uploads_free_in`;
+    select minute.*, hour.*
+    from (
+      select count(*)::int as requests,
+             ceil(extract(epoch from min(created_at) + interval '1 minute' - now()))::int
+               as requests_free_in,
+             (count(*) filter (where kind = 'message'))::int as messages,
+             ceil(extract(epoch from min(created_at) filter (where kind = 'message')
+                                     + interval '1 minute' - now()))::int as messages_free_in
+      from onboarding.request_events
+      where external_user_id = ${owner} and created_at > now() - interval '1 minute'
+    ) minute,
+    (
+      select count(*)::int as uploads,
+             ceil(extract(epoch from min(created_at) + interval '1 hour' - now()))::int
+               as uploads_free_in
+      from onboarding.request_events
+      where ${kind} = 'upload' and external_user_id = ${owner} and kind = 'upload'
+        and created_at > now() - interval '1 hour'
+    ) hour`;
   const window = (count: number, freeIn: number | null): WindowCount => ({
     count,
     oldestLeavesInSeconds: freeIn ?? undefined,

@@ -86,14 +86,18 @@ export async function withUser<T>(
         await user;
         return value;
       },
-      deps.config.databaseTimeouts,
-      (tx, value) => {
-        const response = idempotency && options.response?.(value);
-        if (!idempotency || !response) return undefined;
-        return storeResponse(tx, owner, idempotency.key, {
-          fingerprint: idempotency.fingerprint,
-          ...response,
-        });
+      {
+        timeouts: deps.config.databaseTimeouts,
+        finish: (tx, value) => {
+          const response = idempotency && options.response?.(value);
+          if (!idempotency || !response) return undefined;
+          return storeResponse(tx, owner, idempotency.key, {
+            fingerprint: idempotency.fingerprint,
+            ...response,
+          });
+        },
+        // A read request writes only its rate-limit row and the user row's sync: no disk flush.
+        durable: c.req.method !== "GET",
       },
     );
   } catch (error) {
@@ -104,7 +108,7 @@ export async function withUser<T>(
       deps.sql,
       claims,
       (tx) => findStoredResponse(tx, owner, idempotency.key),
-      deps.config.databaseTimeouts,
+      { timeouts: deps.config.databaseTimeouts },
     );
     if (!stored) throw error;
     throw replayOrConflict(stored, idempotency);

@@ -8,7 +8,8 @@
  * that need a timeout to fire run on PostgreSQL only.
  */
 import assert from "node:assert/strict";
-import { createFunctionApp } from "../../shared/http/app.ts";
+import type { Context } from "hono";
+import { type AppEnv, createFunctionApp } from "../../shared/http/app.ts";
 import { requireAuth } from "../../shared/http/auth.ts";
 import { withUser } from "../../shared/http/with_user.ts";
 import { asUser } from "../../shared/db/as_user.ts";
@@ -36,26 +37,37 @@ function lockSession(sessionId: number) {
 Deno.test("a request's transaction runs under the configured timeouts, and only it", async () => {
   // A function app with one route reading the settings inside `withUser`, as every route runs.
   const app = createFunctionApp("probe", harness.deps);
-  app.get("/settings", requireAuth(harness.deps.config.jwtSecrets), async (c) => {
-    const [row] = await withUser(
+  const settings = requireAuth(harness.deps.config.jwtSecrets);
+  const read = (c: Context<AppEnv>) =>
+    withUser(
       c,
       harness.deps,
       (tx) =>
         tx`select current_setting('statement_timeout') as statement,
                 current_setting('lock_timeout') as lock,
-                current_setting('idle_in_transaction_session_timeout') as idle`,
-    );
-    return c.json(row);
-  });
+                current_setting('idle_in_transaction_session_timeout') as idle,
+                current_setting('synchronous_commit') as synchronous`,
+    ).then(([row]) => c.json(row));
+  app.get("/settings", settings, read);
+  app.post("/settings", settings, read);
   const user = await testUser();
-  const response = await app.request("/probe/settings", { headers: user.headers });
-  assert.equal(response.status, 200);
-  assert.deepEqual(await response.json(), { statement: "2s", lock: "300ms", idle: "45s" });
+  const got = await app.request("/probe/settings", { headers: user.headers });
+  assert.equal(got.status, 200);
+  // A read request's commit does not wait for the disk: it wrote only bookkeeping.
+  assert.deepEqual(await got.json(), {
+    statement: "2s",
+    lock: "300ms",
+    idle: "45s",
+    synchronous: "off",
+  });
+  const posted = await app.request("/probe/settings", { method: "POST", headers: user.headers });
+  assert.equal((await posted.json()).synchronous, "on");
 
   // Transaction-local: nothing is left on the pooled connections afterwards.
   const [after] = await sql`select current_setting('statement_timeout') as statement,
-                                   current_setting('lock_timeout') as lock`;
-  assert.deepEqual({ ...after }, { statement: "0", lock: "0" });
+                                   current_setting('lock_timeout') as lock,
+                                   current_setting('synchronous_commit') as synchronous`;
+  assert.deepEqual({ ...after }, { statement: "0", lock: "0", synchronous: "on" });
 });
 
 Deno.test({
@@ -135,7 +147,7 @@ Deno.test({
       sql,
       claims,
       (tx) => tx`select pg_sleep(3)`,
-      { statementMs: 200, lockMs: 100, idleInTransactionMs: 10_000 },
+      { timeouts: { statementMs: 200, lockMs: 100, idleInTransactionMs: 10_000 } },
     ).then(() => undefined, (e) => e);
     assert.ok(error, "the statement was not cancelled");
     assert.equal(error.code, "57014");
@@ -153,7 +165,7 @@ Deno.test({
       sql,
       claims,
       (tx) => tx`select pg_sleep(0.5), current_setting('statement_timeout') as statement`,
-      { statementMs: 100, lockMs: 100, idleInTransactionMs: 10_000 },
+      { timeouts: { statementMs: 100, lockMs: 100, idleInTransactionMs: 10_000 } },
     );
     // If this starts failing, PGlite enforces it now: update docs/architecture.md and this test.
     assert.equal(row.statement, "100ms");
