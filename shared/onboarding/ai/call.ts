@@ -19,16 +19,16 @@ export async function callStructured<S extends z.ZodType>(
   schema: S,
   name: string,
 ): Promise<z.output<S>> {
-  const [client, { zodResponseFormat }] = await Promise.all([
+  const [client, format] = await Promise.all([
     getOpenAI(config, options),
-    import("openai/helpers/zod"),
+    responseFormat(schema, name),
   ]);
   let completion;
   try {
     completion = await client.chat.completions.parse({
       model: config.model,
       messages,
-      response_format: zodResponseFormat(schema, name),
+      response_format: format,
     });
   } catch (err) {
     // HTTP, timeout and connection errors keep their classes; anything else thrown while the
@@ -54,9 +54,9 @@ export async function streamStructured<S extends z.ZodType>(
   name: string,
   onContent: (snapshot: string) => void,
 ): Promise<z.output<S>> {
-  const [client, { zodResponseFormat }] = await Promise.all([
+  const [client, format] = await Promise.all([
     getOpenAI(config, options),
-    import("openai/helpers/zod"),
+    responseFormat(schema, name),
   ]);
   const budget = (options.timeoutMs ?? DEFAULT_POLICY.timeoutMs) *
     ((options.maxRetries ?? DEFAULT_POLICY.maxRetries) + 1);
@@ -67,7 +67,7 @@ export async function streamStructured<S extends z.ZodType>(
     const stream = client.chat.completions.stream({
       model: config.model,
       messages,
-      response_format: zodResponseFormat(schema, name),
+      response_format: format,
     }, { signal: deadline.signal });
     stream.on("content.delta", ({ snapshot }) => onContent(snapshot));
     completion = await stream.finalChatCompletion();
@@ -89,6 +89,22 @@ export async function streamStructured<S extends z.ZodType>(
     clearTimeout(timer);
   }
   return checkAnswer(completion.choices[0]?.message, schema);
+}
+
+// The response formats made so far, per schema and name. Turning a zod schema into the strict
+// JSON schema the API wants took about a fifth of an AI turn's CPU when done on every call; the
+// result is a pure description (and a parser of the same schema), so it is made once.
+const formats = new WeakMap<z.ZodType, Map<string, unknown>>();
+
+async function responseFormat<S extends z.ZodType>(schema: S, name: string) {
+  const { zodResponseFormat } = await import("openai/helpers/zod");
+  const byName = formats.get(schema) ?? new Map<string, unknown>();
+  formats.set(schema, byName);
+  const made = (byName.get(name) ?? zodResponseFormat(schema, name)) as ReturnType<
+    typeof zodResponseFormat<S>
+  >;
+  byName.set(name, made);
+  return made;
 }
 
 /** What both calls check in the model's message: a choice, no refusal, the schema. */
