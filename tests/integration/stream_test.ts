@@ -13,6 +13,7 @@ import {
   type FakeHandler,
   sleep,
   startFakeOpenAI,
+  structured,
   structuredStream,
 } from "../support/fake_openai.ts";
 import { createHarness, type Harness, type TestUser, testUser } from "../support/harness.ts";
@@ -443,4 +444,65 @@ Deno.test("replySoFar reads the growing top-level reply string", () => {
     closed: true,
   });
   assert.equal(replySoFar('{"a":1,"reply"'), null);
+});
+
+Deno.test("AI mode: a turn decided again after another message was stored resets the stream", async () => {
+  const first = answerJson({ company: { industry: "電子業" }, reply: MODEL_TEXT });
+  const again = answerJson({
+    company: { industry: "電子業" },
+    reply: "謝謝您的說明，我們繼續吧。",
+  });
+  const gate = deltaGate();
+  let otherStored!: () => void;
+  const stored = new Promise<void>((resolve) => otherStored = resolve);
+  let streamedCalls = 0;
+  const { fake, harness } = await aiHarness((request) => {
+    if (request.body.stream !== true) {
+      return structured(result({ company: { capital_amount: "500萬" }, reply: "好的。" }));
+    }
+    streamedCalls++;
+    if (streamedCalls > 1) return structuredStream(JSON.parse(again));
+    const pieces = replyPieces(first);
+    // The first answer is held after its first sentence until the other message is stored.
+    return structuredStream(JSON.parse(first), {
+      pieces,
+      beforeChunk: async (i) => {
+        if (i === pieces.length - 2) await Promise.race([stored, sleep(5_000)]);
+      },
+    });
+  });
+  try {
+    const user = await testUser();
+    const sessionId = await newSession(harness, user);
+    const streaming = postStream(harness, user, { session_id: sessionId, message: "我們是電子業" })
+      .then((response) => readEvents(response, gate.onEvent));
+    await gate.wait();
+    assert.ok(gate.seen, "the first answer streamed a delta");
+    const other = await call(harness, user, "POST", "/message", {
+      session_id: sessionId,
+      message: "資本額500萬",
+    });
+    assert.equal(other.status, 200);
+    otherStored();
+
+    const events = await streaming;
+    const { done, resets } = checkStream(events);
+    assert.equal(resets, 1, JSON.stringify(events));
+    assert.match(done.message, /謝謝您的說明，我們繼續吧。/);
+    assert.equal(streamedCalls, 2);
+    // Both turns stored, the streamed one after the other, and both values kept.
+    const messages = (await call(harness, user, "GET", `/sessions/${sessionId}/messages`)).body;
+    const contents = messages.map((m: { content: string }) => m.content);
+    assert.equal(contents.length, 5);
+    assert.deepEqual([contents[1], contents[3], contents[4]], [
+      "資本額500萬",
+      "我們是電子業",
+      done.message,
+    ]);
+    const data = (await call(harness, user, "GET", `/data/${sessionId}`)).body;
+    assert.equal(data.industry, "電子業");
+    assert.equal(data.capital_amount, 5_000_000);
+  } finally {
+    await fake.close();
+  }
 });
