@@ -7,7 +7,11 @@
  * The same task then benchmarks PDF extraction against poppler's `pdftotext`
  * (scripts/lib/pdf_bench.ts).
  *
- * Options (env): BENCH_PARTS (comma-separated, default `conversation,pdf`), BENCH_USERS
+ * `BENCH_PARTS=faults` adds the database-fault run (scripts/lib/fault_bench.ts): users sending
+ * messages while the database's connections are terminated three times; it needs a real
+ * PostgreSQL in DATABASE_URL and terminates every other connection to that database.
+ *
+ * Options (env): BENCH_PARTS (comma-separated, default `conversation,pdf`; also `faults`), BENCH_USERS
  * (default 20), BENCH_FLOOR_REQUESTS (default 400), BENCH_PDF_RUNS (default 10),
  * BENCH_PDF_FILE (a PDF to read instead of the generated one).
  */
@@ -20,12 +24,15 @@ import { createGateway } from "./lib/gateway.ts";
 import { EXAMPLE_CONVERSATION } from "./lib/example_company.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { runPdfBench } from "./lib/pdf_bench.ts";
+import { runFaultBench } from "./lib/fault_bench.ts";
 
 const PARTS = new Set(
   (Deno.env.get("BENCH_PARTS") ?? "conversation,pdf").split(",").map((p) => p.trim()),
 );
 for (const part of PARTS) {
-  if (part !== "conversation" && part !== "pdf") throw new Error(`BENCH_PARTS: unknown ${part}`);
+  if (part !== "conversation" && part !== "pdf" && part !== "faults") {
+    throw new Error(`BENCH_PARTS: unknown ${part}`);
+  }
 }
 
 async function runConversationBench(): Promise<void> {
@@ -132,4 +139,8 @@ if (PARTS.has("conversation")) await runConversationBench();
 if (PARTS.has("pdf")) {
   if (PARTS.has("conversation")) console.log();
   await runPdfBench();
+}
+if (PARTS.has("faults")) {
+  if (PARTS.has("conversation") || PARTS.has("pdf")) console.log();
+  await runFaultBench();
 }

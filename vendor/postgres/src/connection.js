@@ -432,7 +432,9 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
     if (stream || query || initial || sent.length)
       error(Errors.connection('CONNECTION_DESTROYED', options))
 
+    // PATCHED (vendor/postgres/PATCHED.md): forget the cancelled write entirely, see closed().
     clearImmediate(nextWriteTimer)
+    chunk = nextWriteTimer = null
     if (socket) {
       socket.removeListener('data', data)
       socket.removeListener('connect', connected)
@@ -445,7 +447,20 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
     incoming = Buffer.alloc(0)
     remaining = 0
     incomings = null
+    // PATCHED (vendor/postgres/PATCHED.md): clearing the scheduled write is not enough. Left
+    // non-null, nextWriteTimer stops write() from ever scheduling another flush, so the next
+    // connection's StartupMessage is never sent and every reconnect ends in CONNECT_TIMEOUT;
+    // and the dead connection's unsent bytes in chunk would go out ahead of that
+    // StartupMessage on the new socket. Both belong to the closed socket: drop them.
     clearImmediate(nextWriteTimer)
+    chunk = nextWriteTimer = null
+    // PATCHED: and the dead backend's half-received answer. A stale errorResponse (the 57P01
+    // "terminating connection" that arrived before the close) made the next connection's
+    // startup ReadyForQuery reject its first query and skip opening, so the connection stayed
+    // in the pool's connecting list for good; stale rows would go to the next query.
+    errorResponse = results = final = null
+    result = new Result()
+    rows = 0
     socket.removeListener('data', data)
     socket.removeListener('connect', connected)
     idleTimer.cancel()
@@ -458,7 +473,11 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
     if (initial)
       return reconnect()
 
-    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))
+    // PATCHED (vendor/postgres/PATCHED.md): settle what is still pending even after an 'error'
+    // event (a no-op for the queries that event rejected; not for ones written since), and free
+    // the query slot: a stale query there queued the next query behind it and made end() wait.
+    ;(query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))
+    query = null
     closedTime = performance.now()
     hadError && options.shared.retries++
     delay = (typeof backoff === 'function' ? backoff(options.shared.retries) : backoff) * 1000

@@ -435,7 +435,15 @@ function Postgres(a, b) {
     c.reserved = null
     c.onclose && (c.onclose(e), c.onclose = null)
     options.onclose && options.onclose(c.id)
-    queries.length && connect(c, queries.shift())
+    // PATCHED (vendor/postgres/PATCHED.md): a waiting reserve() stays queued while a
+    // connection opens for it, as in reserve() itself. Startup drops a reserve initial
+    // (connection.js ReadyForQuery) and relies on onopen finding it in the queue; shifted out
+    // here, it was found by no one and the reserve() never settled (a request hanging forever).
+    if (queries.length) {
+      const query = queries.peek()
+      query.reserve || queries.shift()
+      connect(c, query)
+    }
   }
 }
 

@@ -15,6 +15,8 @@ function Queue(initial = []) {
         : (xs.splice(index, 1), x)
     },
     push: (x) => (xs.push(x), x),
+    // PATCHED (vendor/postgres/PATCHED.md): the next item, left in the queue (see onclose).
+    peek: () => xs[index],
     shift: () => {
       const out = xs[index++]
 
