@@ -12,7 +12,11 @@ import { mintToken } from "../../shared/auth/mint.ts";
 import { connect } from "../../shared/db/client.ts";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded_postgres.ts";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
-import type { CapturedDeploy } from "../../scripts/lib/management_api_stand_in.ts";
+import {
+  type CapturedDeploy,
+  PortInUseError,
+  startManagementApiStandIn,
+} from "../../scripts/lib/management_api_stand_in.ts";
 import { vendorPdfAssets } from "../../scripts/vendor_pdf_assets.ts";
 import {
   checkUpload,
@@ -111,8 +115,12 @@ async function serveUpload(deploy: CapturedDeploy, env: Record<string, string>):
     output: () => output,
     exited: () => exited,
     async stop() {
+      // SIGTERM makes `deno serve` drain open (keep-alive) connections, up to ~20 s; a second
+      // later the process is killed outright (nothing in it needs a clean exit).
       if (!exited) child.kill("SIGTERM");
+      const grace = setTimeout(() => exited || child.kill("SIGKILL"), 1000);
       await done;
+      clearTimeout(grace);
       await Deno.remove(dir, { recursive: true });
       await Deno.remove(dataDir, { recursive: true });
     },
@@ -170,6 +178,37 @@ Deno.test("the invisible-import check sees computed specifiers and only those", 
     6,
     "import(`./z${a}`)",
   ]]);
+});
+
+Deno.test("config.toml: every [functions.<name>] section, its switches, comments ignored", () => {
+  const configs = parseFunctionConfigs(
+    [
+      'project_id = "x"',
+      "[functions.auth]",
+      "verify_jwt = false # the functions check tokens",
+      'entrypoint = "../functions/auth/index.ts"',
+      "[db]",
+      "enabled = false",
+      "[functions.admin]",
+      'import_map = "./import_map.json"',
+      "[functions.old]",
+      "enabled = false",
+    ].join("\n"),
+  );
+  assert.deepEqual(configs, [
+    { name: "auth", enabled: true, verifyJwt: false, entrypoint: "../functions/auth/index.ts" },
+    { name: "admin", enabled: true, verifyJwt: true, importMap: "./import_map.json" },
+    { name: "old", enabled: false, verifyJwt: true },
+  ]);
+});
+
+Deno.test("a stand-in on a taken port says so", async () => {
+  const first = startManagementApiStandIn();
+  try {
+    assert.throws(() => startManagementApiStandIn(first.port), PortInUseError);
+  } finally {
+    await first.close();
+  }
 });
 
 Deno.test({
