@@ -1,3 +1,7 @@
+// PATCHED (deploy): `node:` specifiers and explicit Node globals, so these files also run as
+// plain modules through supabase/import_map.json (vendor/postgres/PATCHED.md, "Deploying").
+import { Buffer } from 'node:buffer'
+
 const size = 256
 let buffer = Buffer.allocUnsafe(size)
 

@@ -1,8 +1,12 @@
-import net from 'net'
-import tls from 'tls'
-import crypto from 'crypto'
-import Stream from 'stream'
-import { performance } from 'perf_hooks'
+// PATCHED (deploy): `node:` specifiers and explicit Node globals, so these files also run as
+// plain modules through supabase/import_map.json (vendor/postgres/PATCHED.md, "Deploying").
+import net from 'node:net'
+import tls from 'node:tls'
+import crypto from 'node:crypto'
+import Stream from 'node:stream'
+import { performance } from 'node:perf_hooks'
+import { Buffer } from 'node:buffer'
+import { setImmediate, clearImmediate } from 'node:timers'
 
 import { stringify, handleValue, arrayParser, arraySerializer } from './types.js'
 import { Errors } from './errors.js'

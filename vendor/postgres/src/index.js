@@ -1,5 +1,8 @@
-import os from 'os'
-import fs from 'fs'
+// PATCHED (deploy): `node:` specifiers and explicit Node globals, so these files also run as
+// plain modules through supabase/import_map.json (vendor/postgres/PATCHED.md, "Deploying").
+import os from 'node:os'
+import fs from 'node:fs'
+import process from 'node:process'
 
 import {
   mergeUserTypes,

@@ -1,4 +1,6 @@
-import Stream from 'stream'
+// PATCHED (deploy): `node:` specifiers and explicit Node globals, so these files also run as
+// plain modules through supabase/import_map.json (vendor/postgres/PATCHED.md, "Deploying").
+import Stream from 'node:stream'
 
 export default function largeObject(sql, oid, mode = 0x00020000 | 0x00040000) {
   return new Promise(async(resolve, reject) => {

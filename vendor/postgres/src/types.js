@@ -1,5 +1,8 @@
+// PATCHED (deploy): `node:` specifiers and explicit Node globals, so these files also run as
+// plain modules through supabase/import_map.json (vendor/postgres/PATCHED.md, "Deploying").
 import { Query } from './query.js'
 import { Errors } from './errors.js'
+import { Buffer } from 'node:buffer'
 
 export const types = {
   string: {
