@@ -1,15 +1,62 @@
 /**
  * The `auth` edge function: who the caller is (contract §5.1).
  */
-import type { Hono } from "hono";
-import { type AppDeps, type AppEnv, createFunctionApp } from "../../shared/http/app.ts";
+import { z } from "@hono/zod-openapi";
+import { type AppDeps, createFunctionApp, type FunctionApp } from "../../shared/http/app.ts";
 import { requireAuth } from "../../shared/http/auth.ts";
+import {
+  AUTHENTICATED_ERRORS,
+  BEARER_SECURITY,
+  declareRoute,
+  errorResponses,
+  json,
+  successHeaders,
+  TimestampSchema,
+} from "../../shared/http/openapi.ts";
 import { withUser } from "../../shared/http/with_user.ts";
 
-/** Builds the `auth` app: `GET /auth/me` and `GET /auth/health`. */
-export function createAuthApp(deps: AppDeps): Hono<AppEnv> {
+/** The caller's user row (contract §5.1). */
+const UserSchema = z.strictObject({
+  id: z.number().int(),
+  external_user_id: z.string().openapi({ description: "The token's `user_id`" }),
+  username: z.string(),
+  role: z.enum(["user", "admin"]),
+  is_active: z.boolean(),
+  created_at: TimestampSchema,
+  updated_at: TimestampSchema,
+}).openapi("User");
+
+/** Builds the `auth` app: `GET /auth/me`, `GET /auth/health` and `GET /auth/openapi.json`. */
+export function createAuthApp(deps: AppDeps): FunctionApp {
   const app = createFunctionApp("auth", deps);
-  app.get("/me", requireAuth(deps.config.jwtSecrets), async (c) => {
+  const me = declareRoute(app, {
+    method: "get",
+    path: "/me",
+    operationId: "getMe",
+    tags: ["auth"],
+    summary: "The caller",
+    description: "The caller's user record, created on first use from the token's `user_id` " +
+      "and `username` (a changed username is synced on every request).",
+    security: BEARER_SECURITY,
+    middleware: requireAuth(deps.config.jwtSecrets),
+    responses: {
+      200: {
+        description: "The caller",
+        headers: successHeaders(),
+        content: json(UserSchema, {
+          id: 1,
+          external_user_id: "12345",
+          username: "john_doe",
+          role: "user",
+          is_active: true,
+          created_at: "2024-01-01T10:00:00Z",
+          updated_at: "2024-01-01T10:00:00Z",
+        }),
+      },
+      ...errorResponses(AUTHENTICATED_ERRORS),
+    },
+  });
+  app.openapi(me, async (c) => {
     const user = await withUser(c, deps, (_tx, caller) => caller.user);
     return c.json(user);
   });

@@ -1,8 +1,7 @@
 /**
  * The `chatbot` edge function: sessions, messages, collected data, export and upload.
  */
-import type { Hono } from "hono";
-import { type AppDeps, type AppEnv, createFunctionApp } from "../../shared/http/app.ts";
+import { type AppDeps, createFunctionApp, type FunctionApp } from "../../shared/http/app.ts";
 import { requireAuth } from "../../shared/http/auth.ts";
 import type { ConversationEngine } from "../../shared/onboarding/engine/mod.ts";
 import { dataRoutes } from "./routes/data.ts";
@@ -30,7 +29,7 @@ export interface ChatbotOptions {
 }
 
 /** Builds the `chatbot` app. */
-export function createChatbotApp(deps: AppDeps, options: ChatbotOptions = {}): Hono<AppEnv> {
+export function createChatbotApp(deps: AppDeps, options: ChatbotOptions = {}): FunctionApp {
   const app = createFunctionApp("chatbot", deps, { ownBodyLimit: ["/upload-file"] });
   // Every route but health needs a caller; listed by path so unknown paths still get a 404.
   const auth = requireAuth(deps.config.jwtSecrets);

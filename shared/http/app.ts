@@ -1,8 +1,8 @@
 /**
  * The app factory every edge function starts from: request id, CORS, the contract's error
- * bodies, 404s in the same format, and the health route.
+ * bodies, 404s in the same format, the health route and the function's OpenAPI document.
  */
-import { Hono } from "hono";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId, type RequestIdVariables } from "hono/request-id";
@@ -11,6 +11,9 @@ import type { Sql } from "../db/client.ts";
 import { healthReport } from "../db/health.ts";
 import type { AuthVariables } from "./auth.ts";
 import { ApiError, Detail, handleError, RETRY_AFTER_SECONDS } from "./errors.ts";
+import { invalidRequest } from "./json_body.ts";
+import { declareRoute, errorResponses, HealthSchema, json } from "./openapi.ts";
+import { functionDocument, type OpenApiDocument } from "./openapi_document.ts";
 import {
   IDEMPOTENCY_HEADER,
   type IdempotencyVariables,
@@ -43,6 +46,9 @@ export type AppEnv = {
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** A function's app: a Hono app whose routes are documented (see `openapi.ts`). */
+export type FunctionApp = OpenAPIHono<AppEnv>;
+
 /** Options of {@link createFunctionApp}. */
 export interface FunctionAppOptions {
   /** Routes (relative to the function) that enforce their own, larger body limit. */
@@ -51,7 +57,9 @@ export interface FunctionAppOptions {
 
 /**
  * Creates the Hono app of the function `name`, answering under `/<name>` as Supabase routes it,
- * with `GET /<name>/health`. Request bodies are capped at {@link MAX_JSON_BODY_BYTES} while
+ * with `GET /<name>/health` and `GET /<name>/openapi.json`. A path or query parameter that does
+ * not fit its route's schema is a 400 naming the fields (unless the route says otherwise).
+ * Request bodies are capped at {@link MAX_JSON_BODY_BYTES} while
  * they are read (a lying or absent Content-Length does not help), except on `ownBodyLimit`
  * routes. Routes are added by the caller.
  */
@@ -59,8 +67,12 @@ export function createFunctionApp(
   name: string,
   deps: AppDeps,
   options: FunctionAppOptions = {},
-): Hono<AppEnv> {
-  const app = new Hono<AppEnv>().basePath(`/${name}`);
+): FunctionApp {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw invalidRequest(result.error);
+    },
+  }).basePath(`/${name}`) as unknown as FunctionApp;
   app.use(
     "*",
     requestId({
@@ -104,12 +116,63 @@ export function createFunctionApp(
     error instanceof IdempotentReplay ? replayResponse(c, error) : handleError(error, c)
   );
   app.notFound((c) => c.json({ detail: Detail.notFound }, 404));
-  app.get("/health", async (c) => {
+  const health = declareRoute(app, {
+    method: "get",
+    path: "/health",
+    operationId: `${name}Health`,
+    tags: [name],
+    summary: "Health",
+    description: "Whether the function is up and its database answers. No authentication.",
+    security: [],
+    responses: {
+      200: {
+        description: "Up, and the database answers",
+        content: json(HealthSchema, { status: "ok", version: APP_VERSION, database: "ok" }),
+      },
+      503: {
+        description: "The database does not answer",
+        content: json(HealthSchema, {
+          status: "degraded",
+          version: APP_VERSION,
+          database: "unavailable",
+        }),
+        headers: {
+          "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
+        },
+      },
+      ...errorResponses([400, 500]),
+    },
+  });
+  app.openapi(health, async (c) => {
     const report = await healthReport(deps.sql, APP_VERSION);
     const retry: Record<string, string> = report.status === 503
       ? { "Retry-After": String(RETRY_AFTER_SECONDS) }
       : {};
     return c.json(report.body, report.status, retry);
+  });
+  // Made on first request, when every route of the function has been added.
+  let document: OpenApiDocument | undefined;
+  const openapi = declareRoute(app, {
+    method: "get",
+    path: "/openapi.json",
+    operationId: `${name}OpenApi`,
+    tags: [name],
+    summary: "This function's OpenAPI document",
+    description: "The OpenAPI 3.1 document of this function's routes, generated from the " +
+      "schemas that validate its requests. No authentication; cacheable for 5 minutes.",
+    security: [],
+    responses: {
+      200: {
+        description: "An OpenAPI 3.1 document",
+        content: json(z.looseObject({ openapi: z.string() }).openapi("OpenApiDocument")),
+        headers: { "Cache-Control": { schema: { type: "string" } } },
+      },
+      ...errorResponses([400, 500]),
+    },
+  });
+  app.openapi(openapi, (c) => {
+    document ??= functionDocument(app, name);
+    return c.json(document, 200, { "Cache-Control": "public, max-age=300" });
   });
   return app;
 }

@@ -45,21 +45,18 @@ export async function readJsonBody<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const errors = parsed.error.issues.map((issue) => ({
+  throw invalidRequest(parsed.error);
+}
+
+/**
+ * The contract's 400 for a request that does not fit its schema: `detail` lists each invalid
+ * field, and `errors` names them one by one.
+ */
+export function invalidRequest(error: z.ZodError): ApiError {
+  const errors = error.issues.map((issue) => ({
     field: issue.path.join(".") || "body",
     message: issue.message,
   }));
   const detail = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
-  throw new ApiError(400, `Invalid request: ${detail}`, { errors });
-}
-
-/**
- * Parses a path parameter as a positive 32-bit integer id; anything else is a missing session,
- * answered with `notFound` (a 404 rather than a 400, since no such resource can exist).
- */
-export function parseId(raw: string | undefined, notFound: ApiError): number {
-  if (!raw || !/^[0-9]{1,10}$/.test(raw)) throw notFound;
-  const id = Number(raw);
-  if (id < 1 || id > 2147483647) throw notFound;
-  return id;
+  return new ApiError(400, `Invalid request: ${detail}`, { errors });
 }

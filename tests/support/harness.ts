@@ -1,6 +1,7 @@
 /**
  * Everything an HTTP-level test needs: the real function apps on the test database, behind the
- * same gateway as the dev server, and tokens for any user.
+ * same gateway as the dev server, and tokens for any user. Every response the harness gives a
+ * test is first checked against the OpenAPI document (`openapi_check.ts`).
  */
 import { parseConfig } from "../../shared/config.ts";
 import { mintToken } from "../../shared/auth/mint.ts";
@@ -8,6 +9,8 @@ import type { AppDeps } from "../../shared/http/app.ts";
 import type { Sql } from "../../shared/db/client.ts";
 import { createFunctionApps } from "../../scripts/lib/functions.ts";
 import { createGateway } from "../../scripts/lib/gateway.ts";
+import { apiDocument } from "../../shared/http/openapi_document.ts";
+import { ResponseChecker } from "./openapi_check.ts";
 import { type TestDatabase, testDatabase, uniqueUserId } from "./database.ts";
 
 /** The secret test tokens are signed with. */
@@ -19,7 +22,7 @@ export interface Harness {
   deps: AppDeps;
   /** Sends a request to a local URL path such as `/api/auth/me`. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  /** The gateway itself, for serving the harness over real HTTP (`Deno.serve`). */
+  /** The gateway, for serving the harness over real HTTP (`Deno.serve`); responses checked too. */
   handler(request: Request): Promise<Response>;
 }
 
@@ -50,13 +53,38 @@ export async function createHarness(
   });
   const sql = options.sql ?? db.sql;
   const deps = { config, sql };
-  const gateway = createGateway(createFunctionApps(deps), sql);
+  const apps = createFunctionApps(deps);
+  const gateway = createGateway(apps, sql);
+  // The document is the same for every harness: made and compiled once per test process.
+  checker ??= new ResponseChecker(apiDocument(apps));
+  const checked = async (request: Request) => {
+    const { method, url } = request;
+    const response = await gateway(request);
+    await checker!.check(method, url, response);
+    return response;
+  };
   return {
     db,
     deps,
-    fetch: (path, init) => gateway(new Request(new URL(path, "http://localhost:8000"), init)),
-    handler: gateway,
+    fetch: (path, init) => checked(new Request(new URL(path, "http://localhost:8000"), init)),
+    handler: checked,
   };
+}
+
+let checker: ResponseChecker | undefined;
+
+/**
+ * Checks a response of a function app called directly (`app.request`) against the document,
+ * as the harness does for its own; resolves to the response.
+ */
+export async function checkedResponse(
+  method: string,
+  path: string,
+  response: Response,
+): Promise<Response> {
+  if (!checker) throw new Error("create a harness first: it makes the document");
+  await checker.check(method, path, response);
+  return response;
 }
 
 /** A test user: its ids and ready-made request headers. */

@@ -1,29 +1,125 @@
 /**
  * Session routes (contract §5.2, §5.4–§5.6).
  */
-import type { Hono } from "hono";
-import { z } from "zod";
+import { z } from "@hono/zod-openapi";
 import {
   latestActiveSession,
   listMessages,
   listSessions,
   sessionExists,
 } from "../../../shared/db/sessions.ts";
-import type { AppDeps, AppEnv } from "../../../shared/http/app.ts";
+import type { AppDeps, FunctionApp } from "../../../shared/http/app.ts";
 import { ApiError, Detail } from "../../../shared/http/errors.ts";
 import { expectIdempotency } from "../../../shared/http/idempotency.ts";
-import { parseId } from "../../../shared/http/json_body.ts";
+import {
+  AUTHENTICATED_ERRORS,
+  BEARER_SECURITY,
+  declareRoute,
+  errorResponses,
+  IdempotencyHeaders,
+  json,
+  PROGRESS_EXAMPLE,
+  ProgressSchema,
+  sessionNotFound,
+  SessionPath,
+  successHeaders,
+  TimestampSchema,
+} from "../../../shared/http/openapi.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { type StartedSession, startSession } from "../conversation.ts";
 
 const PageSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100).openapi({
+    param: { description: "Page size (1–500)" },
+    example: 100,
+  }),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({
+    param: { description: "Sessions to skip" },
+    example: 0,
+  }),
 });
 
+const PAGE_ERROR = "Invalid request: limit must be 1–500 and offset 0 or more";
+
+const SessionStatus = z.enum(["active", "completed"]);
+
+/** `POST /sessions/new`'s response (contract §5.2). */
+const StartedSchema = z.strictObject({
+  session_id: z.number().int(),
+  message: z.string().openapi({ description: "The welcome message" }),
+  company_info_copied: z.boolean().openapi({
+    description: "Data of an earlier session was copied into this one",
+  }),
+  completed: z.literal(false),
+  progress: ProgressSchema,
+}).openapi("NewSession");
+
+const SessionSchema = z.strictObject({
+  id: z.number().int(),
+  user_id: z.number().int(),
+  status: SessionStatus,
+  created_at: TimestampSchema,
+  updated_at: TimestampSchema.openapi({ description: "Moves with every message" }),
+  completed_at: TimestampSchema.nullable(),
+}).openapi("Session");
+
+const LatestSchema = z.union([
+  z.strictObject({
+    session_id: z.number().int(),
+    status: SessionStatus,
+    created_at: TimestampSchema,
+  }),
+  z.strictObject({ session_id: z.null() }),
+]).openapi("LatestSession");
+
+const MessageSchema = z.strictObject({
+  id: z.number().int(),
+  session_id: z.number().int(),
+  role: z.enum(["user", "assistant"]),
+  content: z.string(),
+  created_at: TimestampSchema,
+}).openapi("ChatMessage");
+
+const AT = "2024-01-01T10:00:00Z";
+
 /** Adds the session routes to `app`. */
-export function sessionRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
-  app.post("/sessions/new", async (c) => {
+export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
+  const start = declareRoute(app, {
+    method: "post",
+    path: "/sessions/new",
+    operationId: "startSession",
+    tags: ["chatbot"],
+    summary: "Start a session",
+    description: "Creates a session and stores the welcome message. No body. When the caller " +
+      "has earlier data (the latest completed session's, else the latest updated session's " +
+      "with any), it is copied in: `company_info_copied` is true and the welcome summarises it.",
+    security: BEARER_SECURITY,
+    request: { headers: IdempotencyHeaders },
+    responses: {
+      200: {
+        description: "The new session and its welcome",
+        headers: successHeaders(true),
+        content: json(StartedSchema, {
+          session_id: 1,
+          message: "您好！我是企業導入 AI 助理 🤖\n\n…",
+          company_info_copied: false,
+          completed: false,
+          progress: { ...PROGRESS_EXAMPLE, industry: false, fields_completed: 0 },
+        }),
+      },
+      ...errorResponses([409, ...AUTHENTICATED_ERRORS], {
+        400: {
+          description: "A malformed Idempotency-Key",
+          detail: "Idempotency-Key must be 1–255 printable ASCII characters",
+        },
+        409: {
+          description: "The Idempotency-Key was used with a different request",
+          detail: "Idempotency-Key was used with a different request",
+        },
+      }),
+    },
+  });
+  app.openapi(start, async (c) => {
     await expectIdempotency(c, null); // no body: every request with the key is the same
     const started = await withUser(
       c,
@@ -34,20 +130,66 @@ export function sessionRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     return c.json(startedBody(started));
   });
 
-  app.get("/sessions", async (c) => {
-    const page = PageSchema.safeParse(c.req.query());
-    if (!page.success) {
-      throw new ApiError(400, "Invalid request: limit must be 1–500 and offset 0 or more");
-    }
+  const list = declareRoute(app, {
+    method: "get",
+    path: "/sessions",
+    operationId: "listSessions",
+    tags: ["chatbot"],
+    summary: "List sessions",
+    description: "The caller's sessions, newest first, one page.",
+    security: BEARER_SECURITY,
+    request: { query: PageSchema },
+    responses: {
+      200: {
+        description: "The sessions",
+        headers: successHeaders(),
+        content: json(z.array(SessionSchema), [
+          {
+            id: 2,
+            user_id: 1,
+            status: "completed",
+            created_at: AT,
+            updated_at: AT,
+            completed_at: AT,
+          },
+        ]),
+      },
+      ...errorResponses(AUTHENTICATED_ERRORS, {
+        400: { description: "limit or offset out of range", detail: PAGE_ERROR },
+      }),
+    },
+  });
+  app.openapi(list, async (c) => {
+    const page = c.req.valid("query");
     const sessions = await withUser(
       c,
       deps,
-      (tx, caller) => listSessions(tx, caller.owner, page.data),
+      (tx, caller) => listSessions(tx, caller.owner, page),
     );
     return c.json(sessions);
+  }, (result) => {
+    if (!result.success) throw new ApiError(400, PAGE_ERROR);
+    return undefined;
   });
 
-  app.get("/sessions/latest", async (c) => {
+  const latest = declareRoute(app, {
+    method: "get",
+    path: "/sessions/latest",
+    operationId: "latestSession",
+    tags: ["chatbot"],
+    summary: "The latest active session",
+    description: 'The caller\'s newest active session, or `{"session_id": null}`.',
+    security: BEARER_SECURITY,
+    responses: {
+      200: {
+        description: "The session, or none",
+        headers: successHeaders(),
+        content: json(LatestSchema, { session_id: 1, status: "active", created_at: AT }),
+      },
+      ...errorResponses(AUTHENTICATED_ERRORS),
+    },
+  });
+  app.openapi(latest, async (c) => {
     const latest = await withUser(
       c,
       deps,
@@ -60,8 +202,35 @@ export function sessionRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     );
   });
 
-  app.get("/sessions/:id/messages", async (c) => {
-    const sessionId = parseId(c.req.param("id"), new ApiError(404, Detail.sessionNotFound));
+  const messages = declareRoute(app, {
+    method: "get",
+    path: "/sessions/{session_id}/messages",
+    operationId: "listMessages",
+    tags: ["chatbot"],
+    summary: "A session's messages",
+    description: "Every message of the session, in conversation order.",
+    security: BEARER_SECURITY,
+    request: { params: SessionPath },
+    responses: {
+      200: {
+        description: "The messages",
+        headers: successHeaders(),
+        content: json(z.array(MessageSchema), [
+          {
+            id: 1,
+            session_id: 1,
+            role: "assistant",
+            content: "您好！我是企業導入 AI 助理 🤖\n\n…",
+            created_at: AT,
+          },
+          { id: 2, session_id: 1, role: "user", content: "我的公司是電子業", created_at: AT },
+        ]),
+      },
+      ...errorResponses([...AUTHENTICATED_ERRORS, 404]),
+    },
+  });
+  app.openapi(messages, async (c) => {
+    const { session_id: sessionId } = c.req.valid("param");
     const messages = await withUser(c, deps, async (tx) => {
       const [exists, messages] = await Promise.all([
         sessionExists(tx, sessionId),
@@ -71,7 +240,7 @@ export function sessionRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     });
     if (!messages) throw new ApiError(404, Detail.sessionNotFound);
     return c.json(messages);
-  });
+  }, sessionNotFound);
 }
 
 /** The response of `POST /sessions/new` (contract §5.2). */

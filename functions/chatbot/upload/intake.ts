@@ -5,6 +5,7 @@
  * hostile text (contract §4), before anything is stored or recorded.
  */
 import type { Context } from "hono";
+import { z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { type DetectedType, detectFileType } from "../../../shared/documents/detect.ts";
 import { DocumentError } from "../../../shared/documents/errors.ts";
@@ -39,6 +40,21 @@ export const UploadDetail = {
   nameNotUtf8: "File name must be valid UTF-8 text",
   fieldNotUtf8: "Form field names must be valid UTF-8 text",
 } as const;
+
+/**
+ * The multipart form, for the document: {@link readUpload} reads and checks it (a generic form
+ * validator would buffer the body unbounded and miss the checks on the raw part headers).
+ */
+export const UploadBody = z.object({
+  file: z.string().openapi({
+    format: "binary",
+    description: "The document: PDF, DOCX, PNG, JPEG or plain text, at most 10 MB",
+  }),
+  session_id: z.string().optional().openapi({
+    type: "integer",
+    description: "The caller's active session; without it a new session is started",
+  } as never),
+}).openapi("UploadRequest");
 
 /** An upload that passed intake. */
 export interface Upload {

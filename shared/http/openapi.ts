@@ -1,0 +1,258 @@
+/**
+ * The OpenAPI side of the routes (contract §8): the schemas and responses every function shares
+ * (errors, progress, health, the rate-limit and idempotency headers, the bearer scheme), and
+ * {@link declareRoute}, which documents a route in its app's registry and returns what the app
+ * itself runs, so that the document is made from the schemas that validate the requests.
+ */
+import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
+import { ApiError, Detail, type FieldError } from "./errors.ts";
+import { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from "./idempotency.ts";
+import { RATE_LIMIT_HEADERS } from "./rate_limits.ts";
+
+/** The name of the bearer security scheme in `components.securitySchemes`. */
+export const BEARER_AUTH = "bearerAuth";
+
+/** The `security` of an operation that needs a token. */
+export const BEARER_SECURITY = [{ [BEARER_AUTH]: [] }];
+
+/** The bearer scheme (contract §3): an HS256 token from the main system, or a JWKS-signed one. */
+export const BEARER_SCHEME = {
+  type: "http",
+  scheme: "bearer",
+  bearerFormat: "JWT",
+  description: "A token of the main system with the claims `user_id` and `username` " +
+    "(contract §3). 401 when it is missing, invalid or expired; 403 when the user is inactive.",
+} as const;
+
+/** One invalid field of a 400 body. */
+export const FieldErrorSchema = z.strictObject({
+  field: z.string().openapi({ description: "The field's path, e.g. `message`; `body` for all" }),
+  message: z.string(),
+}).openapi("FieldError");
+
+/** Every error body (contract §4): a readable `detail`, and for some 400s the fields at fault. */
+export const ErrorSchema = z.strictObject({
+  detail: z.string().openapi({ description: "A human-readable explanation" }),
+  errors: z.array(FieldErrorSchema).optional().openapi({
+    description: "For a 400 naming invalid fields: each of them",
+  }),
+}).openapi("Error");
+
+/** An RFC 3339 UTC timestamp (contract §4). */
+export const TimestampSchema = z.string().openapi({
+  format: "date-time",
+  description: "RFC 3339, UTC",
+  example: "2024-01-01T10:00:00Z",
+});
+
+/** A session id as a path parameter: a positive 32-bit integer; anything else is a 404. */
+export const SessionIdParam = z.string().regex(/^[0-9]{1,10}$/)
+  .transform(Number).pipe(z.number().int().min(1).max(2147483647))
+  .openapi({
+    param: { name: "session_id", in: "path", description: "The session's id" },
+    type: "integer",
+    example: 1,
+  } as never);
+
+/** Path parameters of the `{session_id}` routes. */
+export const SessionPath = z.object({ session_id: SessionIdParam });
+
+/**
+ * Route hook of the `{session_id}` routes: a session id that is not a positive 32-bit integer
+ * is a 404, since no such session can exist (not a 400).
+ */
+export function sessionNotFound(result: { success: boolean }): undefined {
+  if (!result.success) throw new ApiError(404, Detail.sessionNotFound);
+  return undefined;
+}
+
+/** The progress object of contract §6. */
+export const ProgressSchema = z.strictObject({
+  industry: z.boolean().openapi({ description: "The industry is set" }),
+  capital_amount: z.boolean().openapi({ description: "The capital amount is set" }),
+  patents: z.boolean().openapi({ description: "Both patent counts are set" }),
+  certifications: z.boolean().openapi({
+    description: "The certification count is set and the ESG question answered",
+  }),
+  products: z.boolean().openapi({ description: "At least one product" }),
+  fields_completed: z.number().int().min(0).max(6).openapi({
+    description: "How many of the six company fields are set",
+  }),
+  total_fields: z.literal(6),
+  company_info_complete: z.boolean().openapi({ description: "All six company fields are set" }),
+  products_count: z.number().int().min(0),
+}).openapi("Progress");
+
+/** The contract's progress example (§6). */
+export const PROGRESS_EXAMPLE = {
+  industry: true,
+  capital_amount: false,
+  patents: false,
+  certifications: false,
+  products: false,
+  fields_completed: 1,
+  total_fields: 6,
+  company_info_complete: false,
+  products_count: 0,
+};
+
+/** The health body (contract §5.11). */
+export const HealthSchema = z.strictObject({
+  status: z.enum(["ok", "degraded"]),
+  version: z.string(),
+  database: z.enum(["ok", "unavailable"]),
+}).openapi("Health");
+
+/** `application/json` content of `schema`, with an example when given. */
+export function json<S extends z.ZodType>(schema: S, example?: unknown) {
+  return {
+    "application/json": example === undefined ? { schema } : { schema, example },
+  };
+}
+
+/** A response header's documentation. */
+type Header = { description: string; schema: { type: "integer" | "string"; enum?: string[] } };
+
+const integerHeader = (description: string): Header => ({
+  description,
+  schema: { type: "integer" },
+});
+
+/** The `X-RateLimit-*` headers of every authenticated response (contract §11). */
+export const RATE_LIMIT_RESPONSE_HEADERS: Record<string, Header> = Object.fromEntries(
+  RATE_LIMIT_HEADERS.map((name, i) => [
+    name,
+    integerHeader(
+      [
+        "The size of the tightest rate limit that applies",
+        "Requests left in that limit's window",
+        "Seconds until that limit's oldest counted request leaves its window",
+      ][i],
+    ),
+  ]),
+);
+
+const RETRY_AFTER = { "Retry-After": integerHeader("Seconds to wait before trying again") };
+
+/** Headers of an authenticated 200, plus `Idempotent-Replayed` where a key can be sent. */
+export function successHeaders(idempotent = false): Record<string, Header> {
+  return idempotent
+    ? {
+      ...RATE_LIMIT_RESPONSE_HEADERS,
+      [REPLAYED_HEADER]: {
+        description: "`true` when this is the stored response of an earlier request " +
+          "with the same Idempotency-Key",
+        schema: { type: "string", enum: ["true"] },
+      },
+    }
+    : RATE_LIMIT_RESPONSE_HEADERS;
+}
+
+/** The `Idempotency-Key` request header (contract §11) of the three POSTs. */
+export const IdempotencyHeaders = z.object({
+  [IDEMPOTENCY_HEADER]: z.string().regex(/^[\x20-\x7e]{1,255}$/).optional().openapi({
+    description: "1–255 printable ASCII characters. A repeat within 24 hours returns the first " +
+      "response without doing the work again; the same key with a different request is a 409.",
+    example: "3f1c2a9e-6b7d-4e1a-9c2b-1d2e3f4a5b6c",
+  }),
+});
+
+/** The error statuses an operation can answer. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500 | 503;
+
+/**
+ * What any authenticated operation can answer besides its own errors (a 400 at least for a body
+ * over 64 KB, which every route but the upload refuses).
+ */
+export const AUTHENTICATED_ERRORS: ErrorStatus[] = [400, 401, 403, 429, 500, 503];
+
+const ERROR_DEFAULTS: Record<ErrorStatus, { description: string; detail: string }> = {
+  400: { description: "Invalid request (a body over 64 KB, for one)", detail: Detail.bodyTooLarge },
+  401: {
+    description: "The token is missing, invalid or expired, or lacks `user_id`/`username`",
+    detail: Detail.credentials,
+  },
+  403: { description: "The user account is inactive", detail: Detail.inactive },
+  404: {
+    description: "No such session, or not the caller's (the two look the same)",
+    detail: Detail.sessionNotFound,
+  },
+  409: { description: "The session is already completed", detail: Detail.sessionCompleted },
+  429: { description: "Over a rate limit; nothing was stored", detail: "Too many requests" },
+  500: {
+    description: "Unexpected; logged with the request's X-Request-Id",
+    detail: Detail.internal,
+  },
+  503: {
+    description: "The database is unavailable or timed out; nothing changed",
+    detail: Detail.unavailable,
+  },
+};
+
+const ERROR_HEADERS: Partial<Record<ErrorStatus, Record<string, Header>>> = {
+  401: { "WWW-Authenticate": { description: "`Bearer`", schema: { type: "string" } } },
+  429: { ...RATE_LIMIT_RESPONSE_HEADERS, ...RETRY_AFTER },
+  503: RETRY_AFTER,
+};
+
+/**
+ * The error responses of an operation, each with the {@link ErrorSchema}, an example from the
+ * contract and its headers; `overrides` replace a status's description and example.
+ */
+export function errorResponses(
+  statuses: readonly ErrorStatus[],
+  overrides: Partial<
+    Record<ErrorStatus, { description: string; detail?: string; errors?: FieldError[] }>
+  > = {},
+) {
+  return Object.fromEntries(statuses.map((status) => {
+    const { description, detail, errors } = { ...ERROR_DEFAULTS[status], ...overrides[status] };
+    const example = errors ? { detail, errors } : { detail };
+    return [status, {
+      description,
+      content: json(ErrorSchema, example),
+      ...(ERROR_HEADERS[status] ? { headers: ERROR_HEADERS[status] } : {}),
+    }];
+  }));
+}
+
+/**
+ * A route as the app runs it: only its path and query are validated by the router, and its
+ * handler may answer any response (the statuses are checked by the tests against the document).
+ */
+type ServedRoute<R extends RouteConfig> =
+  & Pick<R, "method" | "path">
+  & {
+    middleware?: R extends { middleware: infer M } ? M : undefined;
+    request:
+      & (R extends { request: { params: infer P } } ? { params: P } : Record<never, never>)
+      & (R extends { request: { query: infer Q } } ? { query: Q } : Record<never, never>);
+    responses: { 200: { description: string } };
+    hide: true;
+  };
+
+/**
+ * Documents `route` in `app`'s OpenAPI registry and returns the route for `app.openapi` to
+ * serve. Path and query parameters are validated by the router with the route's own schemas
+ * (failures go to the hook: the app's default, or the route's). JSON and multipart bodies are not
+ * validated here but by the route with the same schema objects (`readJsonBody`, the upload's
+ * intake), which add what a generic validator lacks: strict UTF-8, hostile text and the
+ * contract's 400 bodies. The documented responses are not enforced at run time; the integration
+ * tests check every response against them.
+ */
+export function declareRoute<const R extends RouteConfig>(
+  // deno-lint-ignore no-explicit-any
+  app: OpenAPIHono<any, any, any>,
+  route: R,
+): ServedRoute<R> {
+  const { middleware, hide: _hide, ...documented } = route;
+  app.openAPIRegistry.registerPath(documented);
+  return createRoute({
+    method: route.method,
+    path: route.path,
+    middleware,
+    request: { params: route.request?.params, query: route.request?.query },
+    responses: { 200: { description: "" } },
+    hide: true,
+  }) as unknown as ServedRoute<R>;
+}
