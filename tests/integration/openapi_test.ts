@@ -12,10 +12,9 @@ import {
   clientTypesText,
   documentText,
   OPENAPI_PATH,
-  repositoryDocument,
 } from "../../scripts/lib/openapi.ts";
 import { apiDocument, SERVERS } from "../../shared/http/openapi_document.ts";
-import { createFunctionApps } from "../../scripts/lib/functions.ts";
+import { createFunctionApps, functionsDocument } from "../../scripts/lib/functions.ts";
 
 const ROOT = new URL("../../", import.meta.url);
 
@@ -138,7 +137,7 @@ Deno.test("the document describes bodies, the stream, the upload and the contrac
 });
 
 Deno.test("every example in the document fits its own schema", async () => {
-  const document = repositoryDocument() as Json;
+  const document = functionsDocument() as Json;
   const checker = new ResponseChecker(document);
   let checked = 0;
   for (const [key, operation] of operations(document)) {
@@ -156,7 +155,7 @@ Deno.test("every example in the document fits its own schema", async () => {
 });
 
 Deno.test("the merged document has every function and both servers", () => {
-  const document = repositoryDocument() as Json;
+  const document = functionsDocument() as Json;
   assert.deepEqual(document.servers, SERVERS);
   assert.equal(document.servers[1].variables.project_ref.default, "your-project-ref");
   const paths = Object.keys(document.paths);
@@ -169,7 +168,7 @@ Deno.test("the merged document has every function and both servers", () => {
 });
 
 Deno.test("openapi.json and examples/api.d.ts are current (`deno task openapi` rewrites them)", async () => {
-  const document = repositoryDocument();
+  const document = functionsDocument();
   const stale = "is stale: run `deno task openapi`";
   assert.equal(
     await Deno.readTextFile(new URL(OPENAPI_PATH, ROOT)),
@@ -184,7 +183,7 @@ Deno.test("openapi.json and examples/api.d.ts are current (`deno task openapi` r
 });
 
 Deno.test("the response check refuses an undocumented status, field, shape or path", async () => {
-  const checker = new ResponseChecker(repositoryDocument());
+  const checker = new ResponseChecker(functionsDocument());
   const latest = "/api/chatbot/sessions/latest";
   const ok = { session_id: 1, status: "active", created_at: "2024-01-01T10:00:00.000Z" };
   await checker.check("GET", latest, Response.json(ok));

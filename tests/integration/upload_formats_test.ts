@@ -7,7 +7,13 @@ import assert from "node:assert/strict";
 import { createChatbotApp } from "../../functions/chatbot/app.ts";
 import { call } from "../support/chat.ts";
 import { completion, startFakeOpenAI, structured } from "../support/fake_openai.ts";
-import { createHarness, type Harness, type TestUser, testUser } from "../support/harness.ts";
+import {
+  checkedResponse,
+  createHarness,
+  type Harness,
+  type TestUser,
+  testUser,
+} from "../support/harness.ts";
 import { documentResult } from "../unit/ai/helpers.ts";
 import {
   corruptPdf,
@@ -98,11 +104,15 @@ Deno.test("a PDF still being read when the configured time budget runs out is re
   });
   const form = new FormData();
   form.append("file", new File([own(manyPagesPdf(300))], "long.pdf"));
-  const response = await app.request("/chatbot/upload-file", {
-    method: "POST",
-    headers: { Authorization: user.headers.Authorization },
-    body: form,
-  });
+  const response = await checkedResponse(
+    "POST",
+    "/chatbot/upload-file",
+    await app.request("/chatbot/upload-file", {
+      method: "POST",
+      headers: { Authorization: user.headers.Authorization },
+      body: form,
+    }),
+  );
   assert.equal(response.status, 400);
   const body = await response.json();
   assert.deepEqual(body, { detail: "The PDF took too long to read" });

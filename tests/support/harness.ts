@@ -7,9 +7,8 @@ import { parseConfig } from "../../shared/config.ts";
 import { mintToken } from "../../shared/auth/mint.ts";
 import type { AppDeps } from "../../shared/http/app.ts";
 import type { Sql } from "../../shared/db/client.ts";
-import { createFunctionApps } from "../../scripts/lib/functions.ts";
+import { createFunctionApps, functionsDocument } from "../../scripts/lib/functions.ts";
 import { createGateway } from "../../scripts/lib/gateway.ts";
-import { apiDocument } from "../../shared/http/openapi_document.ts";
 import { ResponseChecker } from "./openapi_check.ts";
 import { type TestDatabase, testDatabase, uniqueUserId } from "./database.ts";
 
@@ -53,15 +52,10 @@ export async function createHarness(
   });
   const sql = options.sql ?? db.sql;
   const deps = { config, sql };
-  const apps = createFunctionApps(deps);
-  const gateway = createGateway(apps, sql);
-  // The document is the same for every harness: made and compiled once per test process.
-  checker ??= new ResponseChecker(apiDocument(apps));
+  const gateway = createGateway(createFunctionApps(deps), sql);
   const checked = async (request: Request) => {
     const { method, url } = request;
-    const response = await gateway(request);
-    await checker!.check(method, url, response);
-    return response;
+    return await checkedResponse(method, url, await gateway(request));
   };
   return {
     db,
@@ -71,19 +65,21 @@ export async function createHarness(
   };
 }
 
+// The document is the same for every app: made and compiled once per test process.
 let checker: ResponseChecker | undefined;
 
 /**
- * Checks a response of a function app called directly (`app.request`) against the document,
- * as the harness does for its own; resolves to the response.
+ * Checks `response` to `method` on `url` (a local server URL, or a function path as
+ * `app.request` takes it) against the OpenAPI document, as the harness does for every response
+ * it gives; resolves to the response, unread.
  */
 export async function checkedResponse(
   method: string,
-  path: string,
+  url: string,
   response: Response,
 ): Promise<Response> {
-  if (!checker) throw new Error("create a harness first: it makes the document");
-  await checker.check(method, path, response);
+  checker ??= new ResponseChecker(functionsDocument());
+  await checker.check(method, url, response);
   return response;
 }
 
