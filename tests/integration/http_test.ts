@@ -4,7 +4,7 @@ import { parseConfig } from "../../shared/config.ts";
 import { createAuthApp } from "../../functions/auth/app.ts";
 import { createChatbotApp } from "../../functions/chatbot/app.ts";
 import { createFunctionApp, MAX_JSON_BODY_BYTES } from "../../shared/http/app.ts";
-import { checkedResponse, createHarness, TEST_SECRET } from "../support/harness.ts";
+import { checkedRequest, createHarness, TEST_SECRET } from "../support/harness.ts";
 
 const harness = await createHarness({ ALLOWED_ORIGINS: "https://app.example.com" });
 
@@ -24,11 +24,7 @@ Deno.test("health answers 503 when the database does not", async () => {
   const deps = { config: parseConfig({ EXTERNAL_JWT_SECRET: TEST_SECRET }), sql };
   const apps = { auth: createAuthApp(deps), chatbot: createChatbotApp(deps) };
   for (const [name, app] of Object.entries(apps)) {
-    const response = await checkedResponse(
-      "GET",
-      `/${name}/health`,
-      await app.request(`/${name}/health`),
-    );
+    const response = await checkedRequest(app, `/${name}/health`);
     assert.equal(response.status, 503, name);
     assert.deepEqual(await response.json(), {
       status: "degraded",

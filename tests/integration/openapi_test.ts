@@ -5,7 +5,7 @@
  * the document does not describe; and the typed client example type-checks and runs over HTTP.
  */
 import assert from "node:assert/strict";
-import { createHarness, testUser } from "../support/harness.ts";
+import { checkedRequest, createHarness, testUser } from "../support/harness.ts";
 import { ResponseChecker } from "../support/openapi_check.ts";
 import {
   CLIENT_TYPES_PATH,
@@ -20,6 +20,17 @@ const ROOT = new URL("../../", import.meta.url);
 
 // deno-lint-ignore no-explicit-any
 type Json = any;
+
+/** The export keys of contract §5.8, in order. */
+const EXPORT_KEYS = [
+  "產業別",
+  "資本總額（以臺幣為單位）",
+  "發明專利數量",
+  "新型專利數量",
+  "公司認證資料數量",
+  "ESG相關認證資料",
+  "產品",
+];
 
 const OPERATIONS: Record<string, string[]> = {
   auth: ["get /auth/health", "get /auth/openapi.json", "get /auth/me"],
@@ -113,24 +124,8 @@ Deno.test("the document describes bodies, the stream, the upload and the contrac
   assert.deepEqual(form.properties.file.format, "binary");
   assert.deepEqual(form.required, ["file"]);
   const exported = document.paths["/chatbot/export/{session_id}"].get.responses["200"];
-  assert.deepEqual(Object.keys(exported.content["application/json"].example), [
-    "產業別",
-    "資本總額（以臺幣為單位）",
-    "發明專利數量",
-    "新型專利數量",
-    "公司認證資料數量",
-    "ESG相關認證資料",
-    "產品",
-  ]);
-  assert.deepEqual(Object.keys(document.components.schemas.Export.properties), [
-    "產業別",
-    "資本總額（以臺幣為單位）",
-    "發明專利數量",
-    "新型專利數量",
-    "公司認證資料數量",
-    "ESG相關認證資料",
-    "產品",
-  ]);
+  assert.deepEqual(Object.keys(exported.content["application/json"].example), EXPORT_KEYS);
+  assert.deepEqual(Object.keys(document.components.schemas.Export.properties), EXPORT_KEYS);
   const data = document.paths["/chatbot/data/{session_id}"].get;
   assert.equal(data.responses["200"].content["application/json"].example.capital_amount, 5000000);
   assert.equal(data.parameters[0].schema.type, "integer");
@@ -210,6 +205,9 @@ Deno.test("the response check refuses an undocumented status, field, shape or pa
   );
   const text = new Response("hello", { headers: { "Content-Type": "text/plain" } });
   await assert.rejects(checker.check("GET", latest, text), /content type text\/plain/);
+  // The harness's own check (every harness.fetch goes through it) refuses the same way.
+  const liar = { request: () => Response.json({ session_id: 1, extra: true }) };
+  await assert.rejects(checkedRequest(liar, "/chatbot/sessions/latest"), /additional properties/);
 });
 
 Deno.test("the typed client example type-checks and runs over HTTP", async () => {

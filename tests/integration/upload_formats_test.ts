@@ -8,7 +8,7 @@ import { createChatbotApp } from "../../functions/chatbot/app.ts";
 import { call } from "../support/chat.ts";
 import { completion, startFakeOpenAI, structured } from "../support/fake_openai.ts";
 import {
-  checkedResponse,
+  checkedRequest,
   createHarness,
   type Harness,
   type TestUser,
@@ -104,15 +104,11 @@ Deno.test("a PDF still being read when the configured time budget runs out is re
   });
   const form = new FormData();
   form.append("file", new File([own(manyPagesPdf(300))], "long.pdf"));
-  const response = await checkedResponse(
-    "POST",
-    "/chatbot/upload-file",
-    await app.request("/chatbot/upload-file", {
-      method: "POST",
-      headers: { Authorization: user.headers.Authorization },
-      body: form,
-    }),
-  );
+  const response = await checkedRequest(app, "/chatbot/upload-file", {
+    method: "POST",
+    headers: { Authorization: user.headers.Authorization },
+    body: form,
+  });
   assert.equal(response.status, 400);
   const body = await response.json();
   assert.deepEqual(body, { detail: "The PDF took too long to read" });

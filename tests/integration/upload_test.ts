@@ -3,7 +3,7 @@ import { createChatbotApp } from "../../functions/chatbot/app.ts";
 import { StorageUnavailableError } from "../../shared/storage/blob_store.ts";
 import { call, completeExample, newSession } from "../support/chat.ts";
 import { startFakeOpenAI, structured } from "../support/fake_openai.ts";
-import { checkedResponse, createHarness, type TestUser, testUser } from "../support/harness.ts";
+import { checkedRequest, createHarness, type TestUser, testUser } from "../support/harness.ts";
 import {
   cnsCmapPdf,
   elfBinary,
@@ -212,15 +212,11 @@ Deno.test("a storage failure is 503 and changes nothing", async () => {
   const app = createChatbotApp(harness.deps, { store: failing });
   const form = new FormData();
   form.append("file", new File([own(encodeBig5(SAMPLE_TEXT))], "a.txt"));
-  const response = await checkedResponse(
-    "POST",
-    "/chatbot/upload-file",
-    await app.request("/chatbot/upload-file", {
-      method: "POST",
-      headers: { Authorization: user.headers.Authorization },
-      body: form,
-    }),
-  );
+  const response = await checkedRequest(app, "/chatbot/upload-file", {
+    method: "POST",
+    headers: { Authorization: user.headers.Authorization },
+    body: form,
+  });
   assert.equal(response.status, 503);
   assert.doesNotMatch(JSON.stringify(await response.json()), /bucket unreachable/);
   assert.equal((await uploadRows(user)).length, 0);

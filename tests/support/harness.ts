@@ -69,11 +69,20 @@ export async function createHarness(
 let checker: ResponseChecker | undefined;
 
 /**
- * Checks `response` to `method` on `url` (a local server URL, or a function path as
- * `app.request` takes it) against the OpenAPI document, as the harness does for every response
- * it gives; resolves to the response, unread.
+ * Sends a request to a function app directly (`app.request(path, init)`) and checks its response
+ * against the OpenAPI document, as the harness does for every response it gives.
  */
-export async function checkedResponse(
+export async function checkedRequest(
+  app: { request(path: string, init?: RequestInit): Response | Promise<Response> },
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  return await checkedResponse(init.method ?? "GET", path, await app.request(path, init));
+}
+
+// Checks `response` to `method` on `url` (a local server URL, or a function path) against the
+// OpenAPI document; resolves to the response, unread.
+async function checkedResponse(
   method: string,
   url: string,
   response: Response,
