@@ -1104,7 +1104,7 @@ export interface operations {
                 /** @description Page size (1–500) */
                 limit?: number;
                 /** @description Sessions to skip */
-                offset?: number | null;
+                offset?: number;
             };
             header?: never;
             path?: never;

@@ -50,7 +50,10 @@ export const SessionIdParam = z.string().regex(/^[0-9]{1,10}$/)
   .transform(Number).pipe(z.number().int().min(1).max(2147483647))
   .openapi({
     param: { name: "session_id", in: "path", description: "The session's id" },
+    // The document shows what the string must spell: the generator sees only the pipe.
     type: "integer",
+    minimum: 1,
+    maximum: 2147483647,
     example: 1,
   } as never);
 

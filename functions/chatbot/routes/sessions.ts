@@ -35,8 +35,13 @@ const PageSchema = z.object({
   }),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({
     param: { description: "Sessions to skip" },
+    // Spelled out: the generator reads a coerced zero minimum as nullable.
+    type: "integer",
+    minimum: 0,
+    maximum: 1_000_000,
+    default: 0,
     example: 0,
-  }),
+  } as never),
 });
 
 const PAGE_ERROR = "Invalid request: limit must be 1–500 and offset 0 or more";
