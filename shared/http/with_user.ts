@@ -71,12 +71,11 @@ export async function withUser<T>(
           ? findStoredResponse(tx, owner, idempotency.key)
           : undefined;
         const user = Promise.all([row, recent, stored]).then(([row, recent, stored]) => {
+          // The headers first: every counted response carries them, a 403 too.
+          const verdict = recent && judgeRequest(rateLimits, kind, recent);
+          for (const [name, value] of Object.entries(verdict?.headers ?? {})) c.header(name, value);
           if (!row.is_active) throw new ApiError(403, Detail.inactive);
-          if (recent) {
-            const verdict = judgeRequest(rateLimits, kind, recent);
-            for (const [name, value] of Object.entries(verdict.headers)) c.header(name, value);
-            if (verdict.retryAfterSeconds !== undefined) throw tooManyRequests(verdict);
-          }
+          if (verdict && verdict.retryAfterSeconds !== undefined) throw tooManyRequests(verdict);
           if (stored && idempotency) throw replayOrConflict(stored, idempotency);
           return row;
         });
