@@ -1,5 +1,5 @@
 /**
- * The contract's example company (API.md §5.8): the conversation that collects it and the
+ * The contract's example company (docs/api.md §5.8): the conversation that collects it and the
  * export it must produce. Shared by the benchmark and the tests.
  */
 

@@ -36,13 +36,19 @@ export interface UserWorkOptions<T> {
   response?: (value: T) => { status: number; body: unknown } | undefined;
 }
 
+// What the transaction of `withUser` ended with: `fn`'s value, or its refusal of an admitted
+// request (committed with only the request's count).
+type WorkOutcome<T> = { kind: "done"; value: T } | { kind: "refused"; error: ApiError };
+
 /**
  * Runs `fn` in one row-level-secured transaction as the caller, under the configured database
  * timeouts, and resolves to its result. The request's first such transaction also admits it:
  * the request is counted against the caller's rate limits (the `X-RateLimit-*` headers are set
  * on the response) and its `Idempotency-Key` looked up, both by statements pipelined with the
  * user row's (contract §11). A caller who is inactive, over a limit, or repeating a key gets the
- * 403, the 429 or the replay, and the transaction is rolled back, whatever `fn` did.
+ * 403, the 429 or the replay, and the transaction is rolled back, whatever `fn` did. When `fn`
+ * refuses an admitted request with a 4xx {@link ApiError}, its work is rolled back but the
+ * request stays counted: a stream of requests for missing sessions is limited like any other.
  */
 export async function withUser<T>(
   c: Context<AppEnv>,
@@ -58,8 +64,9 @@ export async function withUser<T>(
   c.set("admitted", true);
   const kind = c.get("requestKind") ?? "request";
   const { rateLimits } = deps.config;
+  let outcome: WorkOutcome<T>;
   try {
-    return await asUser(
+    outcome = await asUser<WorkOutcome<T>>(
       deps.sql,
       claims,
       async (tx) => {
@@ -70,26 +77,39 @@ export async function withUser<T>(
         const stored = admitting && idempotency
           ? findStoredResponse(tx, owner, idempotency.key)
           : undefined;
+        // A request refused after it was admitted (404, 409…) was still made: it stays counted
+        // and only its work is undone, back to here. Sent with the statements above.
+        const admitted = recent ? tx`savepoint admitted` : undefined;
+        admitted?.catch(() => {});
         const user = Promise.all([row, recent, stored]).then(([row, recent, stored]) => {
+          // The headers first: every counted response carries them, a 403 too.
+          const verdict = recent && judgeRequest(rateLimits, kind, recent);
+          for (const [name, value] of Object.entries(verdict?.headers ?? {})) c.header(name, value);
           if (!row.is_active) throw new ApiError(403, Detail.inactive);
-          if (recent) {
-            const verdict = judgeRequest(rateLimits, kind, recent);
-            for (const [name, value] of Object.entries(verdict.headers)) c.header(name, value);
-            if (verdict.retryAfterSeconds !== undefined) throw tooManyRequests(verdict);
-          }
+          if (verdict && verdict.retryAfterSeconds !== undefined) throw tooManyRequests(verdict);
           if (stored && idempotency) throw replayOrConflict(stored, idempotency);
           return row;
         });
         // Awaited below; this only keeps a rejection from going unhandled while fn runs.
         user.catch(() => {});
-        const value = await fn(tx, { owner, user });
-        await user;
-        return value;
+        try {
+          const value = await fn(tx, { owner, user });
+          await user;
+          return { kind: "done", value };
+        } catch (error) {
+          const refusedAfterAdmission = admitted && error instanceof ApiError &&
+            error.status < 500 && await user.then(() => true, () => false);
+          if (!refusedAfterAdmission) throw error;
+          // Sent with the COMMIT that follows: the count is kept, nothing else.
+          tx`rollback to savepoint admitted`.catch(() => {});
+          return { kind: "refused", error };
+        }
       },
       {
         timeouts: deps.config.databaseTimeouts,
-        finish: (tx, value) => {
-          const response = idempotency && options.response?.(value);
+        finish: (tx, outcome) => {
+          const response = idempotency && outcome.kind === "done" &&
+            options.response?.(outcome.value);
           if (!idempotency || !response) return undefined;
           return storeResponse(tx, owner, idempotency.key, {
             fingerprint: idempotency.fingerprint,
@@ -113,4 +133,6 @@ export async function withUser<T>(
     if (!stored) throw error;
     throw replayOrConflict(stored, idempotency);
   }
+  if (outcome.kind === "refused") throw outcome.error;
+  return outcome.value;
 }

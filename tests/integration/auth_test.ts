@@ -84,6 +84,8 @@ Deno.test("an inactive user gets 403", async () => {
   const response = await harness.fetch("/api/auth/me", { headers: user.headers });
   assert.equal(response.status, 403);
   assert.deepEqual(await response.json(), { detail: "User account is inactive" });
+  // Counted like any authenticated request (contract §11): the headers are there.
+  assert.ok(response.headers.get("X-RateLimit-Remaining"));
 });
 
 Deno.test("401s carry the contract's bodies and WWW-Authenticate", async () => {

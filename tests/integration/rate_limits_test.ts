@@ -129,6 +129,29 @@ Deno.test("the request limit counts every authenticated request; 0 turns a limit
   assert.equal(free.headers.get("X-RateLimit-Limit"), null);
 });
 
+Deno.test("a request refused after admission still counts, its work undone", async () => {
+  const harness = await createHarness({ RATE_LIMIT_REQUESTS_PER_MINUTE: "3" });
+  const user = await testUser();
+  const statuses: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const missing = await send(harness, user, "/chatbot/message", {
+      session_id: 2147483000,
+      message: "電子業",
+    });
+    statuses.push(missing.status);
+    await missing.body?.cancel();
+  }
+  // Three 404s used the minute's three requests: the fourth request is refused.
+  const me = await send(harness, user, "/auth/me");
+  statuses.push(me.status);
+  await me.body?.cancel();
+  assert.deepEqual(statuses, [404, 404, 404, 429]);
+  const [row] = await harness.db.sql`
+    select count(*)::int as n from onboarding.request_events
+    where external_user_id = ${user.userId}`;
+  assert.equal(row.n, 3, "the 404s are counted, the 429 is not");
+});
+
 Deno.test("over the upload limit: 429 before the file is stored", async () => {
   const harness = await createHarness({ RATE_LIMIT_UPLOADS_PER_HOUR: "1" });
   const user = await testUser();
