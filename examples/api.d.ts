@@ -721,6 +721,12 @@ export interface operations {
             /** @description Invalid request (a body over 64 KB, for one) */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -751,6 +757,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -787,6 +799,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -801,6 +819,12 @@ export interface operations {
             /** @description The database is unavailable or timed out; nothing changed */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -989,6 +1013,12 @@ export interface operations {
             /** @description A malformed Idempotency-Key */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1019,6 +1049,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1033,6 +1069,12 @@ export interface operations {
             /** @description The Idempotency-Key was used with a different request */
             409: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1069,6 +1111,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1083,6 +1131,12 @@ export interface operations {
             /** @description The database is unavailable or timed out; nothing changed */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1142,6 +1196,12 @@ export interface operations {
             /** @description limit or offset out of range */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1172,6 +1232,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1208,6 +1274,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1222,6 +1294,12 @@ export interface operations {
             /** @description The database is unavailable or timed out; nothing changed */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1271,6 +1349,12 @@ export interface operations {
             /** @description Invalid request (a body over 64 KB, for one) */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1301,6 +1385,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1337,6 +1427,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1351,6 +1447,12 @@ export interface operations {
             /** @description The database is unavailable or timed out; nothing changed */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1414,6 +1516,12 @@ export interface operations {
             /** @description Invalid request (a body over 64 KB, for one) */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1444,6 +1552,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1458,6 +1572,12 @@ export interface operations {
             /** @description No such session, or not the caller's (the two look the same) */
             404: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1494,6 +1614,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1508,6 +1634,12 @@ export interface operations {
             /** @description The database is unavailable or timed out; nothing changed */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1591,6 +1723,12 @@ export interface operations {
             /** @description The body is not UTF-8 JSON, holds a NUL or an unpaired surrogate, or a field is missing or invalid (each listed in `errors`); or a malformed Idempotency-Key */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1627,6 +1765,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1641,6 +1785,12 @@ export interface operations {
             /** @description No such session, or not the caller's (the two look the same) */
             404: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1655,6 +1805,12 @@ export interface operations {
             /** @description The session is already completed (start a new one, which copies the data), or the Idempotency-Key was used with a different request */
             409: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1691,6 +1847,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1705,6 +1867,12 @@ export interface operations {
             /** @description The database is unavailable or timed out; nothing changed */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1783,6 +1951,12 @@ export interface operations {
             /** @description Invalid request (a body over 64 KB, for one) */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1813,6 +1987,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1849,6 +2029,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1863,6 +2049,12 @@ export interface operations {
             /** @description The database is unavailable or timed out; nothing changed */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1941,6 +2133,12 @@ export interface operations {
             /** @description Invalid request (a body over 64 KB, for one) */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1971,6 +2169,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1985,6 +2189,12 @@ export interface operations {
             /** @description No such session, or not the caller's (the two look the same) */
             404: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2021,6 +2231,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2035,6 +2251,12 @@ export interface operations {
             /** @description The database is unavailable or timed out; nothing changed */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2099,6 +2321,12 @@ export interface operations {
             /** @description Invalid request (a body over 64 KB, for one) */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2129,6 +2357,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2165,6 +2399,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2179,6 +2419,12 @@ export interface operations {
             /** @description The database is unavailable or timed out; nothing changed */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2244,6 +2490,12 @@ export interface operations {
             /** @description Invalid request (a body over 64 KB, for one) */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2274,6 +2526,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2288,6 +2546,12 @@ export interface operations {
             /** @description No such session, or not the caller's (the two look the same) */
             404: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2324,6 +2588,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2338,6 +2608,12 @@ export interface operations {
             /** @description The database is unavailable or timed out; nothing changed */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -2413,6 +2689,12 @@ export interface operations {
             /** @description Not multipart, no file, more than one, an invalid session_id, too large, an unsupported type, or no text could be read */
             400: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2443,6 +2725,12 @@ export interface operations {
             /** @description The user account is inactive */
             403: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2457,6 +2745,12 @@ export interface operations {
             /** @description No such session, or not the caller's (the two look the same) */
             404: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2471,6 +2765,12 @@ export interface operations {
             /** @description The session is already completed, or the Idempotency-Key was used with a different request */
             409: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2507,6 +2807,12 @@ export interface operations {
             /** @description Unexpected; logged with the request's X-Request-Id */
             500: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2521,6 +2827,12 @@ export interface operations {
             /** @description The database or file storage is unavailable; nothing was stored */
             503: {
                 headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;

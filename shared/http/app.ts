@@ -140,7 +140,7 @@ export function createFunctionApp(
           "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
         },
       },
-      ...errorResponses([400, 500]),
+      ...errorResponses([400, 500], {}, false),
     },
   });
   app.openapi(health, async (c) => {
@@ -167,7 +167,7 @@ export function createFunctionApp(
         content: json(z.looseObject({ openapi: z.string() }).openapi("OpenApiDocument")),
         headers: { "Cache-Control": { schema: { type: "string" } } },
       },
-      ...errorResponses([400, 500]),
+      ...errorResponses([400, 500], {}, false),
     },
   });
   app.openapi(openapi, (c) => {

@@ -200,21 +200,28 @@ const ERROR_HEADERS: Partial<Record<ErrorStatus, Record<string, Header>>> = {
 
 /**
  * The error responses of an operation, each with the {@link ErrorSchema}, an example from the
- * contract and its headers; `overrides` replace a status's description and example.
+ * contract and its headers; `overrides` replace a status's description and example. On an
+ * operation that is `counted` (every authenticated one), a refusal after the token was accepted
+ * carries the `X-RateLimit-*` headers too.
  */
 export function errorResponses(
   statuses: readonly ErrorStatus[],
   overrides: Partial<
     Record<ErrorStatus, { description: string; detail?: string; errors?: FieldError[] }>
   > = {},
+  counted = true,
 ) {
   return Object.fromEntries(statuses.map((status) => {
     const { description, detail, errors } = { ...ERROR_DEFAULTS[status], ...overrides[status] };
     const example = errors ? { detail, errors } : { detail };
+    const headers = {
+      ...(counted && status !== 401 ? RATE_LIMIT_RESPONSE_HEADERS : {}),
+      ...ERROR_HEADERS[status],
+    };
     return [status, {
       description,
       content: json(ErrorSchema, example),
-      ...(ERROR_HEADERS[status] ? { headers: ERROR_HEADERS[status] } : {}),
+      ...(Object.keys(headers).length > 0 ? { headers } : {}),
     }];
   }));
 }
