@@ -1,0 +1,50 @@
+/**
+ * `deno task docs [folder]`: writes the API reference as a static site (default
+ * `dist/api-docs/`): `index.html` (Swagger UI), `redoc.html` (ReDoc), `openapi.json` and the
+ * pages' `assets/`, for any static host. Supabase serves HTML from its default domain only as
+ * `text/plain`, so the pages cannot be hosted as an edge function; the functions themselves
+ * serve their documents at `GET /<fn>/openapi.json`.
+ *
+ * The document is the one `GET /openapi.json` of `deno task dev` serves, built from the function
+ * apps; `PORT` and `SUPABASE_PROJECT_REF` set the defaults of its servers' variables.
+ */
+import { parseConfig } from "../shared/config.ts";
+import { connect } from "../shared/db/client.ts";
+import {
+  DOCS_PACKAGES,
+  functionDocuments,
+  mergeOpenApiDocuments,
+  OpenApiMergeError,
+  writeStaticDocs,
+} from "./lib/api_docs.ts";
+import { createFunctionApps } from "./lib/functions.ts";
+
+const folder = Deno.args[0] ?? "dist/api-docs";
+const env = Deno.env.toObject();
+// The apps need a configuration and a pool to be built; serving their documents touches neither,
+// and postgres.js connects lazily, so no database has to run.
+const config = parseConfig({ ...env, EXTERNAL_JWT_SECRET: env.EXTERNAL_JWT_SECRET || "unused" });
+const sql = connect("postgres://docs@127.0.0.1:1/none", { max: 1 });
+try {
+  const apps = createFunctionApps({ config, sql });
+  const document = mergeOpenApiDocuments(await functionDocuments(apps), {
+    port: Number(env.PORT || 8000),
+    projectRef: env.SUPABASE_PROJECT_REF || undefined,
+  });
+  const files = await writeStaticDocs(folder, document);
+  console.log(
+    `Wrote ${files.length} files to ${folder}/ (${Object.keys(document.paths ?? {}).length} paths)`,
+  );
+  console.log(
+    `  pages from swagger-ui-dist ${
+      DOCS_PACKAGES["swagger-ui-dist"]
+    } and redoc ${DOCS_PACKAGES.redoc}`,
+  );
+  console.log(`  open: serve ${folder}/ with any static server, e.g. npx -y serve ${folder}`);
+} catch (error) {
+  if (!(error instanceof OpenApiMergeError)) throw error;
+  console.error(`Cannot build the API reference: ${error.message}`);
+  Deno.exitCode = 1;
+} finally {
+  await sql.end({ timeout: 1 });
+}
