@@ -272,26 +272,45 @@ const PAGE_POLICY =
   "default-src 'self' data: blob: 'unsafe-inline'; worker-src 'self' blob:; connect-src *";
 
 /**
- * The Swagger UI page. `persistAuthorization` keeps the token pasted into "Authorize" across
- * reloads; `validatorUrl: null` stops Swagger UI from sending the document to its online
- * validator (a request to a foreign host).
+ * A page of the reference: the policy above, a switch between the two pages and the document,
+ * then `body`. `head` adds the page's own stylesheet.
  */
-export function swaggerPage(links: PageLinks = SERVER_LINKS): string {
+function referencePage(
+  name: "Swagger UI" | "ReDoc",
+  links: PageLinks,
+  parts: { head?: string; body: string },
+): string {
+  const other = name === "Swagger UI"
+    ? `<a href="${links.redoc}">ReDoc</a>`
+    : `<a href="${links.swagger}">Swagger UI</a>`;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">
-<title>Onboarding Chatbot API – Swagger UI</title>
+<title>Onboarding Chatbot API – ${name}</title>
 <link rel="icon" href="assets/swagger-ui/favicon-32x32.png">
-<link rel="stylesheet" href="assets/swagger-ui/swagger-ui.css">
+${parts.head ?? ""}
 <style>body { margin: 0 } .docs-switch { font: 14px sans-serif; padding: 8px 20px }</style>
 </head>
 <body>
-<div class="docs-switch">Swagger UI · <a href="${links.redoc}">ReDoc</a> ·
-<a href="${links.document}">openapi.json</a></div>
-<div id="swagger-ui"></div>
+<div class="docs-switch">${name} · ${other} · <a href="${links.document}">openapi.json</a></div>
+${parts.body}
+</body>
+</html>
+`;
+}
+
+/**
+ * The Swagger UI page. `persistAuthorization` keeps the token pasted into "Authorize" across
+ * reloads; `validatorUrl: null` stops Swagger UI from sending the document to its online
+ * validator (a request to a foreign host).
+ */
+export function swaggerPage(links: PageLinks = SERVER_LINKS): string {
+  return referencePage("Swagger UI", links, {
+    head: `<link rel="stylesheet" href="assets/swagger-ui/swagger-ui.css">`,
+    body: `<div id="swagger-ui"></div>
 <script src="assets/swagger-ui/swagger-ui-bundle.js"></script>
 <script>
 window.ui = SwaggerUIBundle({
@@ -302,32 +321,16 @@ window.ui = SwaggerUIBundle({
   validatorUrl: null,
   tryItOutEnabled: true,
 });
-</script>
-</body>
-</html>
-`;
+</script>`,
+  });
 }
 
 /** The ReDoc page: the standalone bundle renders the `<redoc>` element from the document. */
 export function redocPage(links: PageLinks = SERVER_LINKS): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">
-<title>Onboarding Chatbot API – ReDoc</title>
-<link rel="icon" href="assets/swagger-ui/favicon-32x32.png">
-<style>body { margin: 0 } .docs-switch { font: 14px sans-serif; padding: 8px 20px }</style>
-</head>
-<body>
-<div class="docs-switch"><a href="${links.swagger}">Swagger UI</a> · ReDoc ·
-<a href="${links.document}">openapi.json</a></div>
-<redoc spec-url="${links.document}"></redoc>
-<script src="assets/redoc/redoc.standalone.js"></script>
-</body>
-</html>
-`;
+  return referencePage("ReDoc", links, {
+    body: `<redoc spec-url="${links.document}"></redoc>
+<script src="assets/redoc/redoc.standalone.js"></script>`,
+  });
 }
 
 /**
