@@ -15,7 +15,7 @@ import {
 } from "./lib/embedded_postgres.ts";
 import { createFunctionApps } from "./lib/functions.ts";
 import { createGateway } from "./lib/gateway.ts";
-import { createApiDocsHandler, functionDocuments, mergeOpenApiDocuments } from "./lib/api_docs.ts";
+import { withApiDocs } from "./lib/api_docs.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 
 const env = Deno.env.toObject();
@@ -54,17 +54,14 @@ try {
   const applied = await applyMigrations(pool);
 
   const apps = createFunctionApps({ config, sql: pool });
-  const gateway = createGateway(apps, pool);
   // The reference routes (/openapi.json, /docs, /redoc, /assets/…) come before the gateway.
-  const docs = createApiDocsHandler(async () =>
-    mergeOpenApiDocuments(await functionDocuments(apps), {
-      port,
-      projectRef: env.SUPABASE_PROJECT_REF || undefined,
-    })
-  );
+  const gateway = withApiDocs(apps, createGateway(apps, pool), {
+    port,
+    projectRef: env.SUPABASE_PROJECT_REF || undefined,
+  });
   handler = async (request) => {
     const started = performance.now();
-    const response = await docs(request) ?? await gateway(request);
+    const response = await gateway(request);
     const ms = (performance.now() - started).toFixed(1);
     console.log(`${request.method} ${new URL(request.url).pathname} ${response.status} ${ms}ms`);
     return response;

@@ -40,7 +40,7 @@ try {
       DOCS_PACKAGES["swagger-ui-dist"]
     } and redoc ${DOCS_PACKAGES.redoc}`,
   );
-  console.log(`  open: serve ${folder}/ with any static server, e.g. npx -y serve ${folder}`);
+  console.log(`  serve ${folder}/ with any static file server and open index.html or redoc.html`);
 } catch (error) {
   if (!(error instanceof OpenApiMergeError)) throw error;
   console.error(`Cannot build the API reference: ${error.message}`);

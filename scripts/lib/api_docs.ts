@@ -367,6 +367,21 @@ export function createApiDocsHandler(
 }
 
 /**
+ * The dev server's handler: the reference of `apps` (merged from their own documents on each
+ * request, servers for `options`) in front of `gateway`, which answers everything else.
+ */
+export function withApiDocs(
+  apps: Record<string, DocumentSource>,
+  gateway: (request: Request) => Promise<Response>,
+  options: MergeOptions = {},
+): (request: Request) => Promise<Response> {
+  const docs = createApiDocsHandler(async () =>
+    mergeOpenApiDocuments(await functionDocuments(apps), options)
+  );
+  return async (request) => await docs(request) ?? await gateway(request);
+}
+
+/**
  * Writes the static reference into `folder`: `index.html` (Swagger UI), `redoc.html`,
  * `openapi.json` and `assets/`. Every link in it is relative, so any static host (or a folder
  * opened through a local web server) serves it as it is. Returns the written paths.

@@ -14,6 +14,7 @@ import {
   mergeOpenApiDocuments,
   type OpenApiDocument,
   OpenApiMergeError,
+  withApiDocs,
   writeStaticDocs,
 } from "../../scripts/lib/api_docs.ts";
 import { authFixture, chatbotFixture } from "../support/openapi_fixtures.ts";
@@ -127,6 +128,21 @@ Deno.test("the handler serves the document, both pages and their npm assets", as
   const failure = (await broken(new Request("http://localhost/openapi.json")))!;
   assert.equal(failure.status, 500);
   assert.deepEqual(await failure.json(), { detail: "function chatbot serves no OpenAPI document" });
+});
+
+Deno.test("the dev server's reference sits in front of the gateway, built from the apps", async () => {
+  const apps = fixtureApps(fixtures());
+  const seen: string[] = [];
+  const gateway = (request: Request) => {
+    seen.push(new URL(request.url).pathname);
+    return Promise.resolve(new Response("gateway"));
+  };
+  const handle = withApiDocs(apps, gateway, { port: 9001 });
+  const document = await (await handle(new Request("http://localhost/openapi.json"))).json();
+  assert.deepEqual(document, mergeOpenApiDocuments(fixtures(), { port: 9001 }));
+  assert.equal((await handle(new Request("http://localhost/redoc"))).status, 200);
+  assert.equal(await (await handle(new Request("http://localhost/api/auth/me"))).text(), "gateway");
+  assert.deepEqual(seen, ["/api/auth/me"]);
 });
 
 Deno.test("the static folder holds the pages, the document and every file they reference", async () => {
