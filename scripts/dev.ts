@@ -15,6 +15,8 @@ import {
 } from "./lib/embedded_postgres.ts";
 import { createFunctionApps } from "./lib/functions.ts";
 import { createGateway } from "./lib/gateway.ts";
+import { withApiDocs } from "./lib/api_docs.ts";
+import { apiDocument } from "../shared/http/openapi_document.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 
 const env = Deno.env.toObject();
@@ -52,7 +54,12 @@ try {
   });
   const applied = await applyMigrations(pool);
 
-  const gateway = createGateway(createFunctionApps({ config, sql: pool }), pool);
+  const apps = createFunctionApps({ config, sql: pool });
+  // The reference routes (/openapi.json, /docs, /redoc, /assets/…) come before the gateway.
+  const gateway = withApiDocs(
+    () => apiDocument(apps, { localUrl: `http://localhost:${port}/api` }),
+    createGateway(apps, pool),
+  );
   handler = async (request) => {
     const started = performance.now();
     const response = await gateway(request);
@@ -75,6 +82,9 @@ try {
     }`,
   );
   console.log(`  routes: /api/<function>/… and /functions/v1/<function>/… (auth, chatbot)`);
+  console.log(
+    `  API reference: http://localhost:${port}/docs (Swagger UI), /redoc, /openapi.json`,
+  );
   if (devSecret) {
     const token = await mintToken(devSecret, { user_id: "dev-user", username: "dev" }, "30d");
     console.log(`  development EXTERNAL_JWT_SECRET: ${devSecret}`);
