@@ -21,7 +21,7 @@ import { connect } from "../shared/db/client.ts";
 import { startEmbeddedPostgres } from "./lib/embedded_postgres.ts";
 import { createFunctionApps } from "./lib/functions.ts";
 import { createGateway } from "./lib/gateway.ts";
-import { EXAMPLE_CONVERSATION } from "./lib/example_company.ts";
+import { EXAMPLE_CONVERSATION } from "../shared/onboarding/example_company.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { runPdfBench } from "./lib/pdf_bench.ts";
 import { runFaultBench } from "./lib/fault_bench.ts";

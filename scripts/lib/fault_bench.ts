@@ -14,7 +14,7 @@ import { mintToken } from "../../shared/auth/mint.ts";
 import { connect } from "../../shared/db/client.ts";
 import { createFunctionApps } from "./functions.ts";
 import { createGateway } from "./gateway.ts";
-import { EXAMPLE_CONVERSATION } from "./example_company.ts";
+import { EXAMPLE_CONVERSATION } from "../../shared/onboarding/example_company.ts";
 import { applyMigrations } from "./migrate.ts";
 
 /** The figures of one fault run, as printed. */

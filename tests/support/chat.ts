@@ -3,10 +3,10 @@
  * conversation run over HTTP.
  */
 import assert from "node:assert/strict";
-import { EXAMPLE_CONVERSATION } from "../../scripts/lib/example_company.ts";
+import { EXAMPLE_CONVERSATION } from "../../shared/onboarding/example_company.ts";
 import type { Harness, TestUser } from "./harness.ts";
 
-export { EXAMPLE_CONVERSATION, EXAMPLE_EXPORT } from "../../scripts/lib/example_company.ts";
+export { EXAMPLE_CONVERSATION, EXAMPLE_EXPORT } from "../../shared/onboarding/example_company.ts";
 
 /** Sends a JSON request as `user`; returns the status and parsed body. */
 export async function call(

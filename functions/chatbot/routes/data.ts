@@ -24,6 +24,7 @@ import {
 } from "../../../shared/http/openapi.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { toExportRecord } from "../../../shared/onboarding/export.ts";
+import { EXAMPLE_EXPORT, EXAMPLE_PRODUCT } from "../../../shared/onboarding/example_company.ts";
 
 const notFound = () => new ApiError(404, Detail.sessionNotFound);
 
@@ -77,17 +78,7 @@ const DATA_EXAMPLE = {
   esg_certifications: ["ISO 14064", "ISO 14067"],
   created_at: AT,
   updated_at: AT,
-  products: [{
-    id: 1,
-    onboarding_id: 1,
-    product_id: "P001",
-    product_name: "智能晶片",
-    price: "1000元",
-    main_raw_materials: "矽晶圓",
-    product_standard: "10nm製程",
-    technical_advantages: "低功耗、高效能",
-    created_at: AT,
-  }],
+  products: [{ id: 1, onboarding_id: 1, ...EXAMPLE_PRODUCT, created_at: AT }],
 };
 
 const CurrentSchema = z.union([
@@ -114,24 +105,6 @@ const ExportSchema = z.strictObject({
   "ESG相關認證資料": z.enum(["有", "無"]).nullable(),
   "產品": z.array(ExportProductSchema),
 }).openapi("Export");
-
-/** The contract's §5.8 example. */
-const EXPORT_EXAMPLE = {
-  "產業別": "電子業",
-  "資本總額（以臺幣為單位）": 5000000,
-  "發明專利數量": 10,
-  "新型專利數量": 5,
-  "公司認證資料數量": 3,
-  "ESG相關認證資料": "有",
-  "產品": [{
-    "產品ID": "P001",
-    "產品名稱": "智能晶片",
-    "價格": "1000元",
-    "主要原料": "矽晶圓",
-    "產品規格(尺寸、精度)": "10nm製程",
-    "技術優勢": "低功耗、高效能",
-  }],
-};
 
 /** Adds the data and export routes to `app`. */
 export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
@@ -200,7 +173,7 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
       200: {
         description: "The exports",
         headers: successHeaders(),
-        content: json(z.array(ExportSchema), [EXPORT_EXAMPLE]),
+        content: json(z.array(ExportSchema), [EXAMPLE_EXPORT]),
       },
       ...errorResponses(AUTHENTICATED_ERRORS),
     },
@@ -229,7 +202,7 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
       200: {
         description: "The export",
         headers: successHeaders(),
-        content: json(ExportSchema, EXPORT_EXAMPLE),
+        content: json(ExportSchema, EXAMPLE_EXPORT),
       },
       ...errorResponses([...AUTHENTICATED_ERRORS, 404]),
     },

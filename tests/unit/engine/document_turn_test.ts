@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { documentTurn } from "../../../shared/onboarding/engine/document_turn.ts";
 import { initialState } from "../../../shared/onboarding/engine/state.ts";
 import { emptyProfile, type OnboardingSnapshot } from "../../../shared/onboarding/types.ts";
-import { EXAMPLE_PRODUCT } from "../../../scripts/lib/example_company.ts";
+import { EXAMPLE_PRODUCT } from "../../../shared/onboarding/example_company.ts";
 
 const file = { name: "company_info.pdf", typeLabel: "PDF文件", characters: 1500 };
 const chip = EXAMPLE_PRODUCT;

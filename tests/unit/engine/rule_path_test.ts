@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { toExportRecord } from "../../../shared/onboarding/export.ts";
 import { computeProgress } from "../../../shared/onboarding/progress.ts";
-import { EXAMPLE_EXPORT } from "../../../scripts/lib/example_company.ts";
+import { EXAMPLE_EXPORT } from "../../../shared/onboarding/example_company.ts";
 import { Conversation, P001_BLOCK } from "./conversation.ts";
 
 const CONTRACT_EXPORT = EXAMPLE_EXPORT;

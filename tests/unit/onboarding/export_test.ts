@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { toExportRecord } from "../../../shared/onboarding/export.ts";
 import { emptyProfile } from "../../../shared/onboarding/types.ts";
-import { EXAMPLE_EXPORT, EXAMPLE_PRODUCT } from "../../../scripts/lib/example_company.ts";
+import { EXAMPLE_EXPORT, EXAMPLE_PRODUCT } from "../../../shared/onboarding/example_company.ts";
 
 const CONTRACT_EXAMPLE = EXAMPLE_EXPORT;
 

@@ -1,6 +1,6 @@
 /**
- * The contract's example company (docs/api.md §5.8): the conversation that collects it and the
- * export it must produce. Shared by the benchmark and the tests.
+ * The contract's example company (docs/api.md §5.7, §5.8): the conversation that collects it and
+ * the export it must produce. Shared by the API document's examples, the benchmark and the tests.
  */
 
 /** The messages of the example company, one answer per question, then finish and confirm. */
