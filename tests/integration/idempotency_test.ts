@@ -5,9 +5,15 @@
  * one turn.
  */
 import assert from "node:assert/strict";
-import { startFakeOpenAI, structured } from "../support/fake_openai.ts";
+import { structured } from "../support/fake_openai.ts";
 import { call, newSession } from "../support/chat.ts";
-import { createHarness, type Harness, type TestUser, testUser } from "../support/harness.ts";
+import {
+  createAiHarness,
+  createHarness,
+  type Harness,
+  type TestUser,
+  testUser,
+} from "../support/harness.ts";
 import { result } from "../unit/ai/helpers.ts";
 
 function post(
@@ -184,14 +190,10 @@ Deno.test("concurrent repeats of one message store one turn and answer alike", a
 });
 
 Deno.test("AI mode: a retried message stores one turn and a streamed repeat replays as a stream", async () => {
-  const fake = await startFakeOpenAI(() =>
+  const { fake, harness } = await createAiHarness(() =>
     structured(result({ company: { industry: "電子業" }, reply: "好的！" }))
   );
   try {
-    const harness = await createHarness({
-      OPENAI_API_KEY: "sk-test",
-      OPENAI_BASE_URL: fake.baseUrl,
-    });
     const user = await testUser();
     const sessionId = await newSession(harness, user);
     const body = { session_id: sessionId, message: "我們是電子業" };

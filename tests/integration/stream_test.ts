@@ -8,15 +8,14 @@ import { PROMPT_MARKER } from "../../shared/onboarding/ai/prompt.ts";
 import type { ConversationEngine } from "../../shared/onboarding/engine/types.ts";
 import { createChatbotApp } from "../../functions/chatbot/app.ts";
 import { call, completeExample, newSession, say } from "../support/chat.ts";
+import { errorResponse, sleep, structured, structuredStream } from "../support/fake_openai.ts";
 import {
-  errorResponse,
-  type FakeHandler,
-  sleep,
-  startFakeOpenAI,
-  structured,
-  structuredStream,
-} from "../support/fake_openai.ts";
-import { createHarness, type Harness, type TestUser, testUser } from "../support/harness.ts";
+  createAiHarness,
+  createHarness,
+  type Harness,
+  type TestUser,
+  testUser,
+} from "../support/harness.ts";
 import { result } from "../unit/ai/helpers.ts";
 
 interface SseEvent {
@@ -221,12 +220,6 @@ function replyPieces(json: string, size = 4): string[] {
   return pieces;
 }
 
-async function aiHarness(handler: FakeHandler) {
-  const fake = await startFakeOpenAI(handler);
-  const harness = await createHarness({ OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: fake.baseUrl });
-  return { fake, harness };
-}
-
 /** A gate the fake server waits on (at most 5 s) until the test saw a delta. */
 function deltaGate() {
   let open!: () => void;
@@ -254,7 +247,7 @@ Deno.test("AI mode: the model's sentence streams as it is generated; done equals
   const pieces = replyPieces(json);
   const gate = deltaGate();
   let sawDeltaBeforeEnd = false;
-  const { fake, harness } = await aiHarness(() =>
+  const { fake, harness } = await createAiHarness(() =>
     structuredStream(JSON.parse(json), {
       pieces,
       // Hold the last pieces back until the client has seen model text: it must stream.
@@ -295,7 +288,7 @@ Deno.test("AI mode: a model failing mid-answer falls back; reset, then the rule 
   const json = answerJson({ company: { industry: "電子業" }, reply: MODEL_TEXT });
   const pieces = replyPieces(json);
   const gate = deltaGate();
-  const { fake, harness } = await aiHarness(() =>
+  const { fake, harness } = await createAiHarness(() =>
     structuredStream(JSON.parse(json), {
       pieces,
       beforeChunk: (i) => i === pieces.length - 3 ? gate.wait() : undefined,
@@ -324,7 +317,7 @@ Deno.test("AI mode: a model failing mid-answer falls back; reset, then the rule 
 });
 
 Deno.test("AI mode: a provider error before any text falls back without a reset", async () => {
-  const { fake, harness } = await aiHarness(() => errorResponse(500));
+  const { fake, harness } = await createAiHarness(() => errorResponse(500));
   try {
     const user = await testUser();
     const sessionId = await newSession(harness, user);
@@ -347,7 +340,7 @@ Deno.test("AI mode: a provider error before any text falls back without a reset"
  */
 async function streamSentence(sentence: string, message: string) {
   const json = answerJson({ company: { industry: "電子業" }, reply: sentence });
-  const { fake, harness } = await aiHarness(() =>
+  const { fake, harness } = await createAiHarness(() =>
     structuredStream(JSON.parse(json), { pieces: replyPieces(json, 2) })
   );
   try {
@@ -456,7 +449,7 @@ Deno.test("AI mode: a turn decided again after another message was stored resets
   let otherStored!: () => void;
   const stored = new Promise<void>((resolve) => otherStored = resolve);
   let streamedCalls = 0;
-  const { fake, harness } = await aiHarness((request) => {
+  const { fake, harness } = await createAiHarness((request) => {
     if (request.body.stream !== true) {
       return structured(result({ company: { capital_amount: "500萬" }, reply: "好的。" }));
     }

@@ -11,6 +11,7 @@ import { createFunctionApps, functionsDocument } from "../../scripts/lib/functio
 import { createGateway } from "../../scripts/lib/gateway.ts";
 import { ResponseChecker } from "./openapi_check.ts";
 import { type TestDatabase, testDatabase, uniqueUserId } from "./database.ts";
+import { type FakeHandler, type FakeOpenAI, startFakeOpenAI } from "./fake_openai.ts";
 
 /** The secret test tokens are signed with. */
 export const TEST_SECRET = "test-secret-for-the-onboarding-api-0123456789";
@@ -90,6 +91,18 @@ async function checkedResponse(
   checker ??= new ResponseChecker(functionsDocument());
   await checker.check(method, url, response);
   return response;
+}
+
+/**
+ * A harness in AI mode: a local OpenAI-compatible server answering with `handler`, and the API
+ * configured to use it. Close `fake` when done.
+ */
+export async function createAiHarness(
+  handler: FakeHandler,
+): Promise<{ fake: FakeOpenAI; harness: Harness }> {
+  const fake = await startFakeOpenAI(handler);
+  const harness = await createHarness({ OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: fake.baseUrl });
+  return { fake, harness };
 }
 
 /** A test user: its ids and ready-made request headers. */
