@@ -22,7 +22,9 @@ const config = parseConfig({ ...env, EXTERNAL_JWT_SECRET: env.EXTERNAL_JWT_SECRE
 const sql = connect("postgres://docs@127.0.0.1:1/none", { max: 1 });
 try {
   const apps = createFunctionApps({ config, sql });
-  const document = apiDocument(apps, { localUrl: `http://localhost:${env.PORT || 8000}/api` });
+  const document = await apiDocument(apps, {
+    localUrl: `http://localhost:${env.PORT || 8000}/api`,
+  });
   const files = await writeStaticDocs(folder, document);
   console.log(
     `Wrote ${files.length} files to ${folder}/ (${Object.keys(document.paths ?? {}).length} paths)`,

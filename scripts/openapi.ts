@@ -6,7 +6,7 @@ import { CLIENT_TYPES_PATH, clientTypesText, documentText, OPENAPI_PATH } from "
 import { functionsDocument } from "./lib/functions.ts";
 
 const root = new URL("../", import.meta.url);
-const document = functionsDocument();
+const document = await functionsDocument();
 await Deno.writeTextFile(new URL(OPENAPI_PATH, root), documentText(document));
 await Deno.writeTextFile(new URL(CLIENT_TYPES_PATH, root), await clientTypesText(document));
 console.log(`wrote ${OPENAPI_PATH} and ${CLIENT_TYPES_PATH}`);

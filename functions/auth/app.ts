@@ -1,62 +1,67 @@
 /**
  * The `auth` edge function: who the caller is (contract §5.1).
  */
-import { z } from "@hono/zod-openapi";
+import { z } from "zod";
 import { type AppDeps, createFunctionApp, type FunctionApp } from "../../shared/http/app.ts";
 import { requireAuth } from "../../shared/http/auth.ts";
 import {
   AUTHENTICATED_ERRORS,
   BEARER_SECURITY,
-  declareRoute,
+  documentOnly,
+  documentSchemas,
   errorResponses,
   json,
   successHeaders,
-  TimestampSchema,
 } from "../../shared/http/openapi.ts";
+import { declareRoute } from "../../shared/http/routes.ts";
 import { withUser } from "../../shared/http/with_user.ts";
 
 /** The caller's user row (contract §5.1). */
-const UserSchema = z.strictObject({
-  id: z.number().int(),
-  external_user_id: z.string().openapi({ description: "The token's `user_id`" }),
-  username: z.string(),
-  role: z.enum(["user", "admin"]),
-  is_active: z.boolean(),
-  created_at: TimestampSchema,
-  updated_at: TimestampSchema,
-}).openapi("User");
+const userSchema = documentOnly(() => {
+  const { TimestampSchema } = documentSchemas();
+  return z.strictObject({
+    id: z.number().int(),
+    external_user_id: z.string().meta({ description: "The token's `user_id`" }),
+    username: z.string(),
+    role: z.enum(["user", "admin"]),
+    is_active: z.boolean(),
+    created_at: TimestampSchema,
+    updated_at: TimestampSchema,
+  }).meta({ id: "User" });
+});
 
 /** Builds the `auth` app: `GET /auth/me`, `GET /auth/health` and `GET /auth/openapi.json`. */
 export function createAuthApp(deps: AppDeps): FunctionApp {
   const app = createFunctionApp("auth", deps);
-  const me = declareRoute(app, {
+  declareRoute(app, {
     method: "get",
     path: "/me",
-    operationId: "getMe",
-    tags: ["auth"],
-    summary: "The caller",
-    description: "The caller's user record, created on first use from the token's `user_id` " +
-      "and `username` (a changed username is synced on every request).",
-    security: BEARER_SECURITY,
     middleware: requireAuth(deps.config.jwtSecrets),
-    responses: {
-      200: {
-        description: "The caller",
-        headers: successHeaders(),
-        content: json(UserSchema, {
-          id: 1,
-          external_user_id: "12345",
-          username: "john_doe",
-          role: "user",
-          is_active: true,
-          created_at: "2024-01-01T10:00:00Z",
-          updated_at: "2024-01-01T10:00:00Z",
-        }),
+    document: () => ({
+      operationId: "getMe",
+      tags: ["auth"],
+      summary: "The caller",
+      description: "The caller's user record, created on first use from the token's `user_id` " +
+        "and `username` (a changed username is synced on every request).",
+      security: BEARER_SECURITY,
+      responses: {
+        200: {
+          description: "The caller",
+          headers: successHeaders(),
+          content: json(userSchema(), {
+            id: 1,
+            external_user_id: "12345",
+            username: "john_doe",
+            role: "user",
+            is_active: true,
+            created_at: "2024-01-01T10:00:00Z",
+            updated_at: "2024-01-01T10:00:00Z",
+          }),
+        },
+        ...errorResponses(AUTHENTICATED_ERRORS),
       },
-      ...errorResponses(AUTHENTICATED_ERRORS),
-    },
-  });
-  app.openapi(me, async (c) => {
+    }),
+  }, async (c) => {
     const user = await withUser(c, deps, (_tx, caller) => caller.user);
     return c.json(user);
   });

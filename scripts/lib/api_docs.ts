@@ -188,7 +188,7 @@ export function createApiDocsHandler(
  * `gateway`, which answers everything else.
  */
 export function withApiDocs(
-  document: () => OpenApiDocument,
+  document: () => Promise<OpenApiDocument>,
   gateway: (request: Request) => Promise<Response>,
 ): (request: Request) => Promise<Response> {
   const docs = createApiDocsHandler(document);

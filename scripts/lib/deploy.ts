@@ -219,16 +219,22 @@ export interface ModuleGraph {
   errors: string[];
 }
 
-/**
- * `deno info --json` of `entrypoint` (relative to `root`) with the deploy's import map: every
- * module Deno would load, static and literal dynamic imports alike. Imports whose specifier is
- * computed are invisible here as they are to the CLI (see invisible_imports.ts).
- */
-export async function moduleGraph(
+/** What `deno info --json` says of a module graph (the parts read here). */
+export interface DenoInfo {
+  roots: string[];
+  modules: {
+    specifier: string;
+    error?: string;
+    dependencies?: { code?: { specifier?: string }; isDynamic?: boolean }[];
+  }[];
+}
+
+/** Runs `deno info --json` on `entrypoint` (relative to `root`), with an import map if given. */
+export async function denoInfo(
   entrypoint: string,
-  importMapPath: string | undefined,
+  importMapPath?: string,
   root: URL = ROOT,
-): Promise<ModuleGraph> {
+): Promise<DenoInfo> {
   const output = await new Deno.Command(Deno.execPath(), {
     args: ["info", "--json", ...importMapFlags(importMapPath), entrypoint],
     cwd: root.pathname,
@@ -239,9 +245,20 @@ export async function moduleGraph(
   if (!output.success) {
     throw new Error(`deno info ${entrypoint} failed:\n${new TextDecoder().decode(output.stderr)}`);
   }
-  const info = JSON.parse(new TextDecoder().decode(output.stdout)) as {
-    modules: { specifier: string; error?: string }[];
-  };
+  return JSON.parse(new TextDecoder().decode(output.stdout)) as DenoInfo;
+}
+
+/**
+ * `deno info --json` of `entrypoint` (relative to `root`) with the deploy's import map: every
+ * module Deno would load, static and literal dynamic imports alike. Imports whose specifier is
+ * computed are invisible here as they are to the CLI (see invisible_imports.ts).
+ */
+export async function moduleGraph(
+  entrypoint: string,
+  importMapPath: string | undefined,
+  root: URL = ROOT,
+): Promise<ModuleGraph> {
+  const info = await denoInfo(entrypoint, importMapPath, root);
   const localModules: string[] = [];
   const errors: string[] = [];
   for (const module of info.modules) {

@@ -17,7 +17,7 @@ export function createFunctionApps(deps: AppDeps): Record<string, FunctionApp> {
  * The merged OpenAPI document of every function (servers: local and Supabase), as
  * `openapi.json` holds it. Building the apps for it touches neither a database nor a secret.
  */
-export function functionsDocument(): OpenApiDocument {
+export function functionsDocument(): Promise<OpenApiDocument> {
   const config = parseConfig({ EXTERNAL_JWT_SECRET: "unused-when-only-documenting" });
   return apiDocument(createFunctionApps({ config, sql: undefined as unknown as Sql }));
 }

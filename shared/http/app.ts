@@ -2,18 +2,20 @@
  * The app factory every edge function starts from: request id, CORS, the contract's error
  * bodies, 404s in the same format, the health route and the function's OpenAPI document.
  */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId, type RequestIdVariables } from "hono/request-id";
 import { APP_VERSION, type Config } from "../config.ts";
+import { lazy } from "../lazy.ts";
 import type { Sql } from "../db/client.ts";
 import { healthReport } from "../db/health.ts";
 import type { AuthVariables } from "./auth.ts";
 import { ApiError, Detail, handleError, RETRY_AFTER_SECONDS } from "./errors.ts";
-import { invalidRequest } from "./json_body.ts";
-import { declareRoute, errorResponses, HealthSchema, json } from "./openapi.ts";
-import { functionDocument, type OpenApiDocument } from "./openapi_document.ts";
+import { documentOnly, documentSchemas, errorResponses, json } from "./openapi.ts";
+import { functionDocument } from "./openapi_document.ts";
+import { declareRoute } from "./routes.ts";
+import { z } from "zod";
 import {
   IDEMPOTENCY_HEADER,
   type IdempotencyVariables,
@@ -44,10 +46,14 @@ export type AppEnv = {
     & { admitted: boolean | undefined };
 };
 
+const openApiDocumentSchema = documentOnly(() =>
+  z.looseObject({ openapi: z.string() }).meta({ id: "OpenApiDocument" })
+);
+
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** A function's app: a Hono app whose routes are documented (see `openapi.ts`). */
-export type FunctionApp = OpenAPIHono<AppEnv>;
+/** A function's app: a Hono app whose routes are declared with `declareRoute` (`routes.ts`). */
+export type FunctionApp = Hono<AppEnv>;
 
 /** Options of {@link createFunctionApp}. */
 export interface FunctionAppOptions {
@@ -68,11 +74,7 @@ export function createFunctionApp(
   deps: AppDeps,
   options: FunctionAppOptions = {},
 ): FunctionApp {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw invalidRequest(result.error);
-    },
-  }).basePath(`/${name}`) as unknown as FunctionApp;
+  const app = new Hono<AppEnv>().basePath(`/${name}`);
   app.use(
     "*",
     requestId({
@@ -116,34 +118,38 @@ export function createFunctionApp(
     error instanceof IdempotentReplay ? replayResponse(c, error) : handleError(error, c)
   );
   app.notFound((c) => c.json({ detail: Detail.notFound }, 404));
-  const health = declareRoute(app, {
+  declareRoute(app, {
     method: "get",
     path: "/health",
-    operationId: `${name}Health`,
-    tags: [name],
-    summary: "Health",
-    description: "Whether the function is up and its database answers. No authentication.",
-    security: [],
-    responses: {
-      200: {
-        description: "Up, and the database answers",
-        content: json(HealthSchema, { status: "ok", version: APP_VERSION, database: "ok" }),
-      },
-      503: {
-        description: "The database does not answer",
-        content: json(HealthSchema, {
-          status: "degraded",
-          version: APP_VERSION,
-          database: "unavailable",
-        }),
-        headers: {
-          "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
+    document: () => {
+      const { HealthSchema } = documentSchemas();
+      return {
+        operationId: `${name}Health`,
+        tags: [name],
+        summary: "Health",
+        description: "Whether the function is up and its database answers. No authentication.",
+        security: [],
+        responses: {
+          200: {
+            description: "Up, and the database answers",
+            content: json(HealthSchema, { status: "ok", version: APP_VERSION, database: "ok" }),
+          },
+          503: {
+            description: "The database does not answer",
+            content: json(HealthSchema, {
+              status: "degraded",
+              version: APP_VERSION,
+              database: "unavailable",
+            }),
+            headers: {
+              "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
+            },
+          },
+          ...errorResponses([400, 500], {}, false),
         },
-      },
-      ...errorResponses([400, 500], {}, false),
+      };
     },
-  });
-  app.openapi(health, async (c) => {
+  }, async (c) => {
     const report = await healthReport(deps.sql, APP_VERSION);
     const retry: Record<string, string> = report.status === 503
       ? { "Retry-After": String(RETRY_AFTER_SECONDS) }
@@ -151,28 +157,28 @@ export function createFunctionApp(
     return c.json(report.body, report.status, retry);
   });
   // Made on first request, when every route of the function has been added.
-  let document: OpenApiDocument | undefined;
-  const openapi = declareRoute(app, {
+  const openApiDocument = lazy(() => functionDocument(app, name));
+  declareRoute(app, {
     method: "get",
     path: "/openapi.json",
-    operationId: `${name}OpenApi`,
-    tags: [name],
-    summary: "This function's OpenAPI document",
-    description: "The OpenAPI 3.1 document of this function's routes, generated from the " +
-      "schemas that validate its requests. No authentication; cacheable for 5 minutes.",
-    security: [],
-    responses: {
-      200: {
-        description: "An OpenAPI 3.1 document",
-        content: json(z.looseObject({ openapi: z.string() }).openapi("OpenApiDocument")),
-        headers: { "Cache-Control": { schema: { type: "string" } } },
+    document: () => ({
+      operationId: `${name}OpenApi`,
+      tags: [name],
+      summary: "This function's OpenAPI document",
+      description: "The OpenAPI 3.1 document of this function's routes, generated from the " +
+        "schemas that validate its requests. No authentication; cacheable for 5 minutes.",
+      security: [],
+      responses: {
+        200: {
+          description: "An OpenAPI 3.1 document",
+          content: json(openApiDocumentSchema()),
+          headers: { "Cache-Control": { schema: { type: "string" } } },
+        },
+        ...errorResponses([400, 500], {}, false),
       },
-      ...errorResponses([400, 500], {}, false),
-    },
-  });
-  app.openapi(openapi, (c) => {
-    document ??= functionDocument(app, name);
-    return c.json(document, 200, { "Cache-Control": "public, max-age=300" });
+    }),
+  }, async (c) => {
+    return c.json(await openApiDocument(), 200, { "Cache-Control": "public, max-age=300" });
   });
   return app;
 }

@@ -1,10 +1,13 @@
 /**
- * The OpenAPI side of the routes (contract §8): the schemas and responses every function shares
- * (errors, progress, health, the rate-limit and idempotency headers, the bearer scheme), and
- * {@link declareRoute}, which documents a route in its app's registry and returns what the app
- * itself runs, so that the document is made from the schemas that validate the requests.
+ * The OpenAPI side of the routes (contract §8): what every function's documentation shares
+ * (errors, progress, health, the rate-limit and idempotency headers, the bearer scheme) and the
+ * session id parameter every `{session_id}` route validates with.
+ *
+ * Schemas that only document responses are made by {@link documentSchemas} on first use, when
+ * the document is: building zod schemas is a boot cost (`routes.ts`). Documentation rides on
+ * zod's own `.meta()`, which the generator reads (`id` names a component).
  */
-import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
+import { z } from "zod";
 import { ApiError, Detail, type FieldError } from "./errors.ts";
 import { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from "./idempotency.ts";
 import { RATE_LIMIT_HEADERS } from "./rate_limits.ts";
@@ -24,67 +27,96 @@ export const BEARER_SCHEME = {
     "(contract §3). 401 when it is missing, invalid or expired; 403 when the user is inactive.",
 } as const;
 
-/** One invalid field of a 400 body. */
-export const FieldErrorSchema = z.strictObject({
-  field: z.string().openapi({ description: "The field's path, e.g. `message`; `body` for all" }),
-  message: z.string(),
-}).openapi("FieldError");
-
-/** Every error body (contract §4): a readable `detail`, and for some 400s the fields at fault. */
-export const ErrorSchema = z.strictObject({
-  detail: z.string().openapi({ description: "A human-readable explanation" }),
-  errors: z.array(FieldErrorSchema).optional().openapi({
-    description: "For a 400 naming invalid fields: each of them",
-  }),
-}).openapi("Error");
-
-/** An RFC 3339 UTC timestamp (contract §4). */
-export const TimestampSchema = z.string().openapi({
-  format: "date-time",
-  description: "RFC 3339, UTC",
-  example: "2024-01-01T10:00:00Z",
-});
+/**
+ * `build`'s result, made on the first call and kept: for schemas that only document, so an
+ * isolate that never serves its OpenAPI document never builds them.
+ */
+export function documentOnly<T>(build: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: build() }).value;
+}
 
 /** A session id as a path parameter: a positive 32-bit integer; anything else is a 404. */
 export const SessionIdParam = z.string().regex(/^[0-9]{1,10}$/)
   .transform(Number).pipe(z.number().int().min(1).max(2147483647))
-  .openapi({
+  .meta({
     param: { name: "session_id", in: "path", description: "The session's id" },
     // The document shows what the string must spell: the generator sees only the pipe.
     type: "integer",
     minimum: 1,
     maximum: 2147483647,
     example: 1,
-  } as never);
+  });
 
 /** Path parameters of the `{session_id}` routes. */
 export const SessionPath = z.object({ session_id: SessionIdParam });
 
 /**
- * Route hook of the `{session_id}` routes: a session id that is not a positive 32-bit integer
- * is a 404, since no such session can exist (not a 400).
+ * The error of a `{session_id}` route whose id is not a positive 32-bit integer: a 404, since
+ * no such session can exist (not a 400).
  */
-export function sessionNotFound(result: { success: boolean }): undefined {
-  if (!result.success) throw new ApiError(404, Detail.sessionNotFound);
-  return undefined;
+export function sessionNotFound(): ApiError {
+  return new ApiError(404, Detail.sessionNotFound);
 }
 
-/** The progress object of contract §6. */
-export const ProgressSchema = z.strictObject({
-  industry: z.boolean().openapi({ description: "The industry is set" }),
-  capital_amount: z.boolean().openapi({ description: "The capital amount is set" }),
-  patents: z.boolean().openapi({ description: "Both patent counts are set" }),
-  certifications: z.boolean().openapi({
-    description: "The certification count is set and the ESG question answered",
-  }),
-  products: z.boolean().openapi({ description: "At least one product" }),
-  fields_completed: z.number().int().min(0).max(6).openapi({
-    description: "How many of the six company fields are set",
-  }),
-  total_fields: z.literal(6),
-  company_info_complete: z.boolean().openapi({ description: "All six company fields are set" }),
-  products_count: z.number().int().min(0),
-}).openapi("Progress");
+/** The schemas every function's documentation shares, made on first use. */
+export const documentSchemas = documentOnly(() => {
+  /** One invalid field of a 400 body. */
+  const FieldErrorSchema = z.strictObject({
+    field: z.string().meta({ description: "The field's path, e.g. `message`; `body` for all" }),
+    message: z.string(),
+  }).meta({ id: "FieldError" });
+
+  /** An RFC 3339 UTC timestamp (contract §4). */
+  const TimestampSchema = z.string().meta({
+    format: "date-time",
+    description: "RFC 3339, UTC",
+    example: "2024-01-01T10:00:00Z",
+  });
+
+  return {
+    FieldErrorSchema,
+    /** Every error body (contract §4): a readable `detail`, and for some 400s the fields at fault. */
+    ErrorSchema: z.strictObject({
+      detail: z.string().meta({ description: "A human-readable explanation" }),
+      errors: z.array(FieldErrorSchema).optional().meta({
+        description: "For a 400 naming invalid fields: each of them",
+      }),
+    }).meta({ id: "Error" }),
+    TimestampSchema,
+    /** The progress object of contract §6. */
+    ProgressSchema: z.strictObject({
+      industry: z.boolean().meta({ description: "The industry is set" }),
+      capital_amount: z.boolean().meta({ description: "The capital amount is set" }),
+      patents: z.boolean().meta({ description: "Both patent counts are set" }),
+      certifications: z.boolean().meta({
+        description: "The certification count is set and the ESG question answered",
+      }),
+      products: z.boolean().meta({ description: "At least one product" }),
+      fields_completed: z.number().int().min(0).max(6).meta({
+        description: "How many of the six company fields are set",
+      }),
+      total_fields: z.literal(6),
+      company_info_complete: z.boolean().meta({ description: "All six company fields are set" }),
+      products_count: z.number().int().min(0),
+    }).meta({ id: "Progress" }),
+    /** The health body (contract §5.11). */
+    HealthSchema: z.strictObject({
+      status: z.enum(["ok", "degraded"]),
+      version: z.string(),
+      database: z.enum(["ok", "unavailable"]),
+    }).meta({ id: "Health" }),
+    /** The `Idempotency-Key` request header (contract §11) of the three POSTs. */
+    IdempotencyHeaders: z.object({
+      [IDEMPOTENCY_HEADER]: z.string().regex(/^[\x20-\x7e]{1,255}$/).optional().meta({
+        description: "1–255 printable ASCII characters. A repeat within 24 hours returns the " +
+          "first response without doing the work again; the same key with a different request " +
+          "is a 409.",
+        example: "3f1c2a9e-6b7d-4e1a-9c2b-1d2e3f4a5b6c",
+      }),
+    }),
+  };
+});
 
 /** The contract's progress example (§6). */
 export const PROGRESS_EXAMPLE = {
@@ -98,13 +130,6 @@ export const PROGRESS_EXAMPLE = {
   company_info_complete: false,
   products_count: 0,
 };
-
-/** The health body (contract §5.11). */
-export const HealthSchema = z.strictObject({
-  status: z.enum(["ok", "degraded"]),
-  version: z.string(),
-  database: z.enum(["ok", "unavailable"]),
-}).openapi("Health");
 
 /** `application/json` content of `schema`, with an example when given. */
 export function json<S extends z.ZodType>(schema: S, example?: unknown) {
@@ -151,15 +176,6 @@ export function successHeaders(idempotent = false): Record<string, Header> {
     : RATE_LIMIT_RESPONSE_HEADERS;
 }
 
-/** The `Idempotency-Key` request header (contract §11) of the three POSTs. */
-export const IdempotencyHeaders = z.object({
-  [IDEMPOTENCY_HEADER]: z.string().regex(/^[\x20-\x7e]{1,255}$/).optional().openapi({
-    description: "1–255 printable ASCII characters. A repeat within 24 hours returns the first " +
-      "response without doing the work again; the same key with a different request is a 409.",
-    example: "3f1c2a9e-6b7d-4e1a-9c2b-1d2e3f4a5b6c",
-  }),
-});
-
 /** The error statuses an operation can answer. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500 | 503;
 
@@ -199,7 +215,7 @@ const ERROR_HEADERS: Partial<Record<ErrorStatus, Record<string, Header>>> = {
 };
 
 /**
- * The error responses of an operation, each with the {@link ErrorSchema}, an example from the
+ * The error responses of an operation, each with the `Error` schema, an example from the
  * contract and its headers; `overrides` replace a status's description and example. On an
  * operation that is `counted` (every authenticated one), a refusal after the token was accepted
  * carries the `X-RateLimit-*` headers too.
@@ -220,49 +236,8 @@ export function errorResponses(
     };
     return [status, {
       description,
-      content: json(ErrorSchema, example),
+      content: json(documentSchemas().ErrorSchema, example),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
     }];
   }));
-}
-
-/**
- * A route as the app runs it: only its path and query are validated by the router, and its
- * handler may answer any response (the statuses are checked by the tests against the document).
- */
-type ServedRoute<R extends RouteConfig> =
-  & Pick<R, "method" | "path">
-  & {
-    middleware?: R extends { middleware: infer M } ? M : undefined;
-    request:
-      & (R extends { request: { params: infer P } } ? { params: P } : Record<never, never>)
-      & (R extends { request: { query: infer Q } } ? { query: Q } : Record<never, never>);
-    responses: { 200: { description: string } };
-    hide: true;
-  };
-
-/**
- * Documents `route` in `app`'s OpenAPI registry and returns the route for `app.openapi` to
- * serve. Path and query parameters are validated by the router with the route's own schemas
- * (failures go to the hook: the app's default, or the route's). JSON and multipart bodies are not
- * validated here but by the route with the same schema objects (`readJsonBody`, the upload's
- * intake), which add what a generic validator lacks: strict UTF-8, hostile text and the
- * contract's 400 bodies. The documented responses are not enforced at run time; the integration
- * tests check every response against them.
- */
-export function declareRoute<const R extends RouteConfig>(
-  // deno-lint-ignore no-explicit-any
-  app: OpenAPIHono<any, any, any>,
-  route: R,
-): ServedRoute<R> {
-  const { middleware, hide: _hide, ...documented } = route;
-  app.openAPIRegistry.registerPath(documented);
-  return createRoute({
-    method: route.method,
-    path: route.path,
-    middleware,
-    request: { params: route.request?.params, query: route.request?.query },
-    responses: { 200: { description: "" } },
-    hide: true,
-  }) as unknown as ServedRoute<R>;
 }

@@ -4,11 +4,19 @@
  * the local server's `GET /openapi.json`).
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
 import { APP_VERSION } from "../config.ts";
+import { lazy } from "../lazy.ts";
+import type { AppEnv } from "./app.ts";
 import { BEARER_AUTH, BEARER_SCHEME } from "./openapi.ts";
+import { declaredRoutes } from "./routes.ts";
 
 /** An OpenAPI 3.1 document, as JSON. */
 export type OpenApiDocument = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
+
+// The generator (and the zod-to-openapi library under it) is loaded by the first document, not
+// when a function boots.
+const loadGenerator = lazy(() => import("@hono/zod-openapi"));
 
 /** The title of every document. */
 export const API_TITLE = "Onboarding Chatbot API";
@@ -30,15 +38,29 @@ export const SERVERS = [
 ];
 
 /**
- * The OpenAPI 3.1 document of one function app (as made by `createFunctionApp`): its paths as the
- * app sees them (`/chatbot/message`), with the bearer security scheme.
+ * The OpenAPI 3.1 document of one function app (as made by `createFunctionApp`): its declared
+ * routes (`routes.ts`) at the paths the app serves them (`/chatbot/message`), with the bearer
+ * security scheme. Each route's documentation is made here, on demand.
  */
-export function functionDocument(
-  // deno-lint-ignore no-explicit-any
-  app: OpenAPIHono<any, any, any>,
+export async function functionDocument(
+  app: Hono<AppEnv>,
   name: string,
-): OpenApiDocument {
-  const document = app.getOpenAPI31Document({
+): Promise<OpenApiDocument> {
+  const { OpenAPIHono } = await loadGenerator();
+  const generator = new OpenAPIHono();
+  for (const route of declaredRoutes(app)) {
+    const { request, ...operation } = route.document();
+    const parameters = { params: route.params, query: route.query };
+    generator.openAPIRegistry.registerPath({
+      method: route.method,
+      path: `/${name}${route.path}`,
+      ...operation,
+      ...(request || route.params || route.query
+        ? { request: { ...parameters, ...request } as never }
+        : {}),
+    });
+  }
+  const document = generator.getOpenAPI31Document({
     openapi: "3.1.0",
     info: { title: `${API_TITLE}: ${name}`, version: APP_VERSION, description: DESCRIPTION },
     tags: [{ name, description: `The \`${name}\` edge function` }],
@@ -94,13 +116,12 @@ export function mergeOpenApiDocuments(
 }
 
 /** The merged document of `apps` (by function name, as `createFunctionApps` makes them). */
-export function apiDocument(
-  // deno-lint-ignore no-explicit-any
-  apps: Record<string, OpenAPIHono<any, any, any>>,
+export async function apiDocument(
+  apps: Record<string, Hono<AppEnv>>,
   options: { localUrl?: string } = {},
-): OpenApiDocument {
+): Promise<OpenApiDocument> {
   return mergeOpenApiDocuments(
-    Object.entries(apps).map(([name, app]) => functionDocument(app, name)),
+    await Promise.all(Object.entries(apps).map(([name, app]) => functionDocument(app, name))),
     options,
   );
 }

@@ -57,7 +57,7 @@ Deno.test("the dev server's reference sits in front of the gateway, with every f
   };
   const handle = withApiDocs(functionsDocument, gateway);
   const document = await (await handle(new Request("http://localhost/openapi.json"))).json();
-  assert.deepEqual(document, JSON.parse(JSON.stringify(functionsDocument())));
+  assert.deepEqual(document, JSON.parse(JSON.stringify(await functionsDocument())));
   for (const path of ["/auth/me", "/chatbot/message", "/chatbot/upload-file"]) {
     assert.ok(path in document.paths, path);
   }

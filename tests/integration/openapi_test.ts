@@ -132,7 +132,7 @@ Deno.test("the document describes bodies, the stream, the upload and the contrac
 });
 
 Deno.test("every example in the document fits its own schema", async () => {
-  const document = functionsDocument() as Json;
+  const document = await functionsDocument() as Json;
   const checker = new ResponseChecker(document);
   let checked = 0;
   for (const [key, operation] of operations(document)) {
@@ -149,13 +149,13 @@ Deno.test("every example in the document fits its own schema", async () => {
   assert.ok(checked > 50, `${checked} examples`);
 });
 
-Deno.test("the merged document has every function and both servers", () => {
-  const document = functionsDocument() as Json;
+Deno.test("the merged document has every function and both servers", async () => {
+  const document = await functionsDocument() as Json;
   assert.deepEqual(document.servers, SERVERS);
   assert.equal(document.servers[1].variables.project_ref.default, "your-project-ref");
   const paths = Object.keys(document.paths);
   assert.ok(paths.includes("/auth/me") && paths.includes("/chatbot/message"), paths.join());
-  const local = apiDocument(
+  const local = await apiDocument(
     createFunctionApps({ config: {} as never, sql: undefined as never }),
     { localUrl: "http://localhost:9999/api" },
   ) as Json;
@@ -163,7 +163,7 @@ Deno.test("the merged document has every function and both servers", () => {
 });
 
 Deno.test("openapi.json and examples/api.d.ts are current (`deno task openapi` rewrites them)", async () => {
-  const document = functionsDocument();
+  const document = await functionsDocument();
   const stale = "is stale: run `deno task openapi`";
   assert.equal(
     await Deno.readTextFile(new URL(OPENAPI_PATH, ROOT)),
@@ -178,7 +178,7 @@ Deno.test("openapi.json and examples/api.d.ts are current (`deno task openapi` r
 });
 
 Deno.test("the response check refuses an undocumented status, field, shape or path", async () => {
-  const checker = new ResponseChecker(functionsDocument());
+  const checker = new ResponseChecker(await functionsDocument());
   const latest = "/api/chatbot/sessions/latest";
   const ok = { session_id: 1, status: "active", created_at: "2024-01-01T10:00:00.000Z" };
   await checker.check("GET", latest, Response.json(ok));

@@ -88,7 +88,7 @@ async function checkedResponse(
   url: string,
   response: Response,
 ): Promise<Response> {
-  checker ??= new ResponseChecker(functionsDocument());
+  checker ??= new ResponseChecker(await functionsDocument());
   await checker.check(method, url, response);
   return response;
 }

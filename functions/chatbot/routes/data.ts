@@ -2,7 +2,7 @@
  * Collected data and its export (contract §5.7–§5.9). The fixed paths are registered before
  * their `{session_id}` siblings so they are never swallowed by them.
  */
-import { z } from "@hono/zod-openapi";
+import { z } from "zod";
 import {
   completedSnapshots,
   findCopySource,
@@ -14,52 +14,20 @@ import { ApiError, Detail } from "../../../shared/http/errors.ts";
 import {
   AUTHENTICATED_ERRORS,
   BEARER_SECURITY,
-  declareRoute,
+  documentOnly,
+  documentSchemas,
   errorResponses,
   json,
   sessionNotFound,
   SessionPath,
   successHeaders,
-  TimestampSchema,
 } from "../../../shared/http/openapi.ts";
+import { declareRoute } from "../../../shared/http/routes.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { toExportRecord } from "../../../shared/onboarding/export.ts";
 import { EXAMPLE_EXPORT, EXAMPLE_PRODUCT } from "../../../shared/onboarding/example_company.ts";
 
 const notFound = () => new ApiError(404, Detail.sessionNotFound);
-
-const text = z.string().nullable();
-const count = z.number().int().min(0).nullable();
-
-const ProductSchema = z.strictObject({
-  id: z.number().int(),
-  onboarding_id: z.number().int(),
-  product_id: text,
-  product_name: z.string(),
-  price: text,
-  main_raw_materials: text,
-  product_standard: text.openapi({ description: "Size, precision" }),
-  technical_advantages: text,
-  created_at: TimestampSchema,
-}).openapi("Product");
-
-/** A session's collected data (contract §5.7); `null` where not collected yet. */
-const DataSchema = z.strictObject({
-  id: z.number().int(),
-  chat_session_id: z.number().int(),
-  user_id: z.number().int(),
-  industry: text,
-  capital_amount: count.openapi({ description: "In New Taiwan dollars" }),
-  invention_patent_count: count,
-  utility_patent_count: count,
-  certification_count: count,
-  esg_certification: z.boolean().nullable(),
-  esg_certification_count: count,
-  esg_certifications: z.array(z.string()).nullable(),
-  created_at: TimestampSchema,
-  updated_at: TimestampSchema,
-  products: z.array(ProductSchema),
-}).openapi("OnboardingData");
 
 const AT = "2024-01-01T10:00:00Z";
 
@@ -81,52 +49,91 @@ const DATA_EXAMPLE = {
   products: [{ id: 1, onboarding_id: 1, ...EXAMPLE_PRODUCT, created_at: AT }],
 };
 
-const CurrentSchema = z.union([
-  z.strictObject({ has_data: z.literal(true), data: DataSchema }),
-  z.strictObject({ has_data: z.literal(false), data: z.null() }),
-]).openapi("CurrentData");
+/** The response schemas, made with the document (they validate nothing: see `documentOnly`). */
+const schemas = documentOnly(() => {
+  const { TimestampSchema } = documentSchemas();
+  const text = z.string().nullable();
+  const count = z.number().int().min(0).nullable();
 
-const ExportProductSchema = z.strictObject({
-  "產品ID": text,
-  "產品名稱": text,
-  "價格": text,
-  "主要原料": text,
-  "產品規格(尺寸、精度)": text,
-  "技術優勢": text,
-}).openapi("ExportProduct");
+  const ProductSchema = z.strictObject({
+    id: z.number().int(),
+    onboarding_id: z.number().int(),
+    product_id: text,
+    product_name: z.string(),
+    price: text,
+    main_raw_materials: text,
+    product_standard: text.meta({ description: "Size, precision" }),
+    technical_advantages: text,
+    created_at: TimestampSchema,
+  }).meta({ id: "Product" });
 
-/** The export object of contract §5.8 (keys in this order). */
-const ExportSchema = z.strictObject({
-  "產業別": text,
-  "資本總額（以臺幣為單位）": count,
-  "發明專利數量": count,
-  "新型專利數量": count,
-  "公司認證資料數量": count,
-  "ESG相關認證資料": z.enum(["有", "無"]).nullable(),
-  "產品": z.array(ExportProductSchema),
-}).openapi("Export");
+  /** A session's collected data (contract §5.7); `null` where not collected yet. */
+  const DataSchema = z.strictObject({
+    id: z.number().int(),
+    chat_session_id: z.number().int(),
+    user_id: z.number().int(),
+    industry: text,
+    capital_amount: count.meta({ description: "In New Taiwan dollars" }),
+    invention_patent_count: count,
+    utility_patent_count: count,
+    certification_count: count,
+    esg_certification: z.boolean().nullable(),
+    esg_certification_count: count,
+    esg_certifications: z.array(z.string()).nullable(),
+    created_at: TimestampSchema,
+    updated_at: TimestampSchema,
+    products: z.array(ProductSchema),
+  }).meta({ id: "OnboardingData" });
+
+  const CurrentSchema = z.union([
+    z.strictObject({ has_data: z.literal(true), data: DataSchema }),
+    z.strictObject({ has_data: z.literal(false), data: z.null() }),
+  ]).meta({ id: "CurrentData" });
+
+  const ExportProductSchema = z.strictObject({
+    "產品ID": text,
+    "產品名稱": text,
+    "價格": text,
+    "主要原料": text,
+    "產品規格(尺寸、精度)": text,
+    "技術優勢": text,
+  }).meta({ id: "ExportProduct" });
+
+  /** The export object of contract §5.8 (keys in this order). */
+  const ExportSchema = z.strictObject({
+    "產業別": text,
+    "資本總額（以臺幣為單位）": count,
+    "發明專利數量": count,
+    "新型專利數量": count,
+    "公司認證資料數量": count,
+    "ESG相關認證資料": z.enum(["有", "無"]).nullable(),
+    "產品": z.array(ExportProductSchema),
+  }).meta({ id: "Export" });
+  return { DataSchema, CurrentSchema, ExportSchema };
+});
 
 /** Adds the data and export routes to `app`. */
 export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
-  const current = declareRoute(app, {
+  declareRoute(app, {
     method: "get",
     path: "/data/current",
-    operationId: "currentData",
-    tags: ["chatbot"],
-    summary: "The data a new session would start from",
-    description: "The data the next `POST /sessions/new` would copy: the latest completed " +
-      "session's, else the latest updated session's that has any.",
-    security: BEARER_SECURITY,
-    responses: {
-      200: {
-        description: "The data, or none",
-        headers: successHeaders(),
-        content: json(CurrentSchema, { has_data: true, data: DATA_EXAMPLE }),
+    document: () => ({
+      operationId: "currentData",
+      tags: ["chatbot"],
+      summary: "The data a new session would start from",
+      description: "The data the next `POST /sessions/new` would copy: the latest completed " +
+        "session's, else the latest updated session's that has any.",
+      security: BEARER_SECURITY,
+      responses: {
+        200: {
+          description: "The data, or none",
+          headers: successHeaders(),
+          content: json(schemas().CurrentSchema, { has_data: true, data: DATA_EXAMPLE }),
+        },
+        ...errorResponses(AUTHENTICATED_ERRORS),
       },
-      ...errorResponses(AUTHENTICATED_ERRORS),
-    },
-  });
-  app.openapi(current, async (c) => {
+    }),
+  }, async (c) => {
     const data = await withUser(c, deps, async (tx, caller) => {
       const source = await findCopySource(tx, caller.owner);
       return source ? await sessionData(tx, source.sessionId) : undefined;
@@ -134,51 +141,54 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
     return c.json(data ? { has_data: true, data } : { has_data: false, data: null });
   });
 
-  const data = declareRoute(app, {
+  declareRoute(app, {
     method: "get",
     path: "/data/{session_id}",
-    operationId: "sessionData",
-    tags: ["chatbot"],
-    summary: "A session's data",
-    description: "The company profile and products collected in the session; fields not yet " +
-      "collected are `null`.",
-    security: BEARER_SECURITY,
-    request: { params: SessionPath },
-    responses: {
-      200: {
-        description: "The data",
-        headers: successHeaders(),
-        content: json(DataSchema, DATA_EXAMPLE),
+    params: SessionPath,
+    onInvalid: sessionNotFound,
+    document: () => ({
+      operationId: "sessionData",
+      tags: ["chatbot"],
+      summary: "A session's data",
+      description: "The company profile and products collected in the session; fields not yet " +
+        "collected are `null`.",
+      security: BEARER_SECURITY,
+      responses: {
+        200: {
+          description: "The data",
+          headers: successHeaders(),
+          content: json(schemas().DataSchema, DATA_EXAMPLE),
+        },
+        ...errorResponses([...AUTHENTICATED_ERRORS, 404]),
       },
-      ...errorResponses([...AUTHENTICATED_ERRORS, 404]),
-    },
-  });
-  app.openapi(data, async (c) => {
-    const { session_id: sessionId } = c.req.valid("param");
+    }),
+  }, async (c, { params }) => {
+    const { session_id: sessionId } = params;
     const data = await withUser(c, deps, (tx) => sessionData(tx, sessionId));
     if (!data) throw notFound();
     return c.json(data);
-  }, sessionNotFound);
+  });
 
-  const all = declareRoute(app, {
+  declareRoute(app, {
     method: "get",
     path: "/export/all",
-    operationId: "exportAll",
-    tags: ["chatbot"],
-    summary: "Export every completed session",
-    description: "One export object per completed session of the caller, newest first " +
-      "(`[]` when none).",
-    security: BEARER_SECURITY,
-    responses: {
-      200: {
-        description: "The exports",
-        headers: successHeaders(),
-        content: json(z.array(ExportSchema), [EXAMPLE_EXPORT]),
+    document: () => ({
+      operationId: "exportAll",
+      tags: ["chatbot"],
+      summary: "Export every completed session",
+      description: "One export object per completed session of the caller, newest first " +
+        "(`[]` when none).",
+      security: BEARER_SECURITY,
+      responses: {
+        200: {
+          description: "The exports",
+          headers: successHeaders(),
+          content: json(z.array(schemas().ExportSchema), [EXAMPLE_EXPORT]),
+        },
+        ...errorResponses(AUTHENTICATED_ERRORS),
       },
-      ...errorResponses(AUTHENTICATED_ERRORS),
-    },
-  });
-  app.openapi(all, async (c) => {
+    }),
+  }, async (c) => {
     const snapshots = await withUser(
       c,
       deps,
@@ -187,30 +197,32 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
     return c.json(snapshots.map(toExportRecord));
   });
 
-  const one = declareRoute(app, {
+  declareRoute(app, {
     method: "get",
     path: "/export/{session_id}",
-    operationId: "exportSession",
-    tags: ["chatbot"],
-    summary: "Export a session",
-    description: "The session's data with the main system's Chinese keys, exactly in this " +
-      "order. `ESG相關認證資料` is `有`, `無` or `null`; missing values are `null`; `產品` is " +
-      "`[]` when there are none.",
-    security: BEARER_SECURITY,
-    request: { params: SessionPath },
-    responses: {
-      200: {
-        description: "The export",
-        headers: successHeaders(),
-        content: json(ExportSchema, EXAMPLE_EXPORT),
+    params: SessionPath,
+    onInvalid: sessionNotFound,
+    document: () => ({
+      operationId: "exportSession",
+      tags: ["chatbot"],
+      summary: "Export a session",
+      description: "The session's data with the main system's Chinese keys, exactly in this " +
+        "order. `ESG相關認證資料` is `有`, `無` or `null`; missing values are `null`; `產品` is " +
+        "`[]` when there are none.",
+      security: BEARER_SECURITY,
+      responses: {
+        200: {
+          description: "The export",
+          headers: successHeaders(),
+          content: json(schemas().ExportSchema, EXAMPLE_EXPORT),
+        },
+        ...errorResponses([...AUTHENTICATED_ERRORS, 404]),
       },
-      ...errorResponses([...AUTHENTICATED_ERRORS, 404]),
-    },
-  });
-  app.openapi(one, async (c) => {
-    const { session_id: sessionId } = c.req.valid("param");
+    }),
+  }, async (c, { params }) => {
+    const { session_id: sessionId } = params;
     const snapshot = await withUser(c, deps, (tx) => loadSnapshot(tx, sessionId));
     if (!snapshot) throw notFound();
     return c.json(toExportRecord(snapshot));
-  }, sessionNotFound);
+  });
 }

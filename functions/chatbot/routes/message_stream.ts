@@ -24,7 +24,8 @@ import { isDatabaseUnavailable, isTransientDatabaseError } from "../../../shared
 import { ApiError, Detail, logRequestError } from "../../../shared/http/errors.ts";
 import { IdempotentReplay, REPLAYED_HEADER } from "../../../shared/http/idempotency.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
-import { takeTurn, type TurnOutcome } from "../conversation.ts";
+import type { TurnOutcome } from "../conversation.ts";
+import { loadConversation } from "../load.ts";
 
 /** Milliseconds between SSE comments keeping the connection busy (150 s idle limit). */
 const HEARTBEAT_MS = 15_000;
@@ -75,7 +76,8 @@ class EventQueue {
 /**
  * The streamed turn. The turn runs in its transaction as usual; the response switches to SSE
  * only once `takeTurn` reports the session locked and active, so every earlier failure is the
- * ordinary JSON error. `respond` makes the `done` data (the non-streaming response body). The turn then runs to its end (and commits) even if the client leaves.
+ * ordinary JSON error. `respond` makes the `done` data (the non-streaming response body). The
+ * turn then runs to its end (and commits) even if the client leaves.
  */
 export async function streamTurn(
   c: Context<AppEnv>,
@@ -84,6 +86,7 @@ export async function streamTurn(
   engine: ConversationEngine,
   respond: (outcome: TurnOutcome) => unknown,
 ): Promise<Response> {
+  const { takeTurn } = await loadConversation();
   const queue = new EventQueue();
   let sent = ""; // the reply text sent since the last reset
   let markActive!: () => void;

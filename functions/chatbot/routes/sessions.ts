@@ -1,7 +1,7 @@
 /**
  * Session routes (contract §5.2, §5.4–§5.6).
  */
-import { z } from "@hono/zod-openapi";
+import { z } from "zod";
 import {
   latestActiveSession,
   listMessages,
@@ -14,26 +14,26 @@ import { expectIdempotency } from "../../../shared/http/idempotency.ts";
 import {
   AUTHENTICATED_ERRORS,
   BEARER_SECURITY,
-  declareRoute,
+  documentOnly,
+  documentSchemas,
   errorResponses,
-  IdempotencyHeaders,
   json,
   PROGRESS_EXAMPLE,
-  ProgressSchema,
   sessionNotFound,
   SessionPath,
   successHeaders,
-  TimestampSchema,
 } from "../../../shared/http/openapi.ts";
+import { declareRoute } from "../../../shared/http/routes.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
-import { type StartedSession, startSession } from "../conversation.ts";
+import type { StartedSession } from "../conversation.ts";
+import { loadConversation } from "../load.ts";
 
 const PageSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100).openapi({
+  limit: z.coerce.number().int().min(1).max(500).default(100).meta({
     param: { description: "Page size (1–500)" },
     example: 100,
   }),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).meta({
     param: { description: "Sessions to skip" },
     // Spelled out: the generator reads a coerced zero minimum as nullable.
     type: "integer",
@@ -41,91 +41,98 @@ const PageSchema = z.object({
     maximum: 1_000_000,
     default: 0,
     example: 0,
-  } as never),
+  }),
 });
 
 const PAGE_ERROR = "Invalid request: limit must be 1–500 and offset 0 or more";
 
-const SessionStatus = z.enum(["active", "completed"]);
+/** The response schemas, made with the document (they validate nothing: see `documentOnly`). */
+const schemas = documentOnly(() => {
+  const { ProgressSchema, TimestampSchema } = documentSchemas();
+  const SessionStatus = z.enum(["active", "completed"]);
 
-/** `POST /sessions/new`'s response (contract §5.2). */
-const StartedSchema = z.strictObject({
-  session_id: z.number().int(),
-  message: z.string().openapi({ description: "The welcome message" }),
-  company_info_copied: z.boolean().openapi({
-    description: "Data of an earlier session was copied into this one",
-  }),
-  completed: z.literal(false),
-  progress: ProgressSchema,
-}).openapi("NewSession");
-
-const SessionSchema = z.strictObject({
-  id: z.number().int(),
-  user_id: z.number().int(),
-  status: SessionStatus,
-  created_at: TimestampSchema,
-  updated_at: TimestampSchema.openapi({ description: "Moves with every message" }),
-  completed_at: TimestampSchema.nullable(),
-}).openapi("Session");
-
-const LatestSchema = z.union([
-  z.strictObject({
+  /** `POST /sessions/new`'s response (contract §5.2). */
+  const StartedSchema = z.strictObject({
     session_id: z.number().int(),
+    message: z.string().meta({ description: "The welcome message" }),
+    company_info_copied: z.boolean().meta({
+      description: "Data of an earlier session was copied into this one",
+    }),
+    completed: z.literal(false),
+    progress: ProgressSchema,
+  }).meta({ id: "NewSession" });
+
+  const SessionSchema = z.strictObject({
+    id: z.number().int(),
+    user_id: z.number().int(),
     status: SessionStatus,
     created_at: TimestampSchema,
-  }),
-  z.strictObject({ session_id: z.null() }),
-]).openapi("LatestSession");
+    updated_at: TimestampSchema.meta({ description: "Moves with every message" }),
+    completed_at: TimestampSchema.nullable(),
+  }).meta({ id: "Session" });
 
-const MessageSchema = z.strictObject({
-  id: z.number().int(),
-  session_id: z.number().int(),
-  role: z.enum(["user", "assistant"]),
-  content: z.string(),
-  created_at: TimestampSchema,
-}).openapi("ChatMessage");
+  const LatestSchema = z.union([
+    z.strictObject({
+      session_id: z.number().int(),
+      status: SessionStatus,
+      created_at: TimestampSchema,
+    }),
+    z.strictObject({ session_id: z.null() }),
+  ]).meta({ id: "LatestSession" });
+
+  const MessageSchema = z.strictObject({
+    id: z.number().int(),
+    session_id: z.number().int(),
+    role: z.enum(["user", "assistant"]),
+    content: z.string(),
+    created_at: TimestampSchema,
+  }).meta({ id: "ChatMessage" });
+  return { StartedSchema, SessionSchema, LatestSchema, MessageSchema };
+});
 
 const AT = "2024-01-01T10:00:00Z";
 
 /** Adds the session routes to `app`. */
 export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
-  const start = declareRoute(app, {
+  declareRoute(app, {
     method: "post",
     path: "/sessions/new",
-    operationId: "startSession",
-    tags: ["chatbot"],
-    summary: "Start a session",
-    description: "Creates a session and stores the welcome message. No body. When the caller " +
-      "has earlier data (the latest completed session's, else the latest updated session's " +
-      "with any), it is copied in: `company_info_copied` is true and the welcome summarises it.",
-    security: BEARER_SECURITY,
-    request: { headers: IdempotencyHeaders },
-    responses: {
-      200: {
-        description: "The new session and its welcome",
-        headers: successHeaders(true),
-        content: json(StartedSchema, {
-          session_id: 1,
-          message: "您好！我是企業導入 AI 助理 🤖\n\n…",
-          company_info_copied: false,
-          completed: false,
-          progress: { ...PROGRESS_EXAMPLE, industry: false, fields_completed: 0 },
+    document: () => ({
+      operationId: "startSession",
+      tags: ["chatbot"],
+      summary: "Start a session",
+      description: "Creates a session and stores the welcome message. No body. When the caller " +
+        "has earlier data (the latest completed session's, else the latest updated session's " +
+        "with any), it is copied in: `company_info_copied` is true and the welcome summarises it.",
+      security: BEARER_SECURITY,
+      request: { headers: documentSchemas().IdempotencyHeaders },
+      responses: {
+        200: {
+          description: "The new session and its welcome",
+          headers: successHeaders(true),
+          content: json(schemas().StartedSchema, {
+            session_id: 1,
+            message: "您好！我是企業導入 AI 助理 🤖\n\n…",
+            company_info_copied: false,
+            completed: false,
+            progress: { ...PROGRESS_EXAMPLE, industry: false, fields_completed: 0 },
+          }),
+        },
+        ...errorResponses([409, ...AUTHENTICATED_ERRORS], {
+          400: {
+            description: "A malformed Idempotency-Key",
+            detail: "Idempotency-Key must be 1–255 printable ASCII characters",
+          },
+          409: {
+            description: "The Idempotency-Key was used with a different request",
+            detail: "Idempotency-Key was used with a different request",
+          },
         }),
       },
-      ...errorResponses([409, ...AUTHENTICATED_ERRORS], {
-        400: {
-          description: "A malformed Idempotency-Key",
-          detail: "Idempotency-Key must be 1–255 printable ASCII characters",
-        },
-        409: {
-          description: "The Idempotency-Key was used with a different request",
-          detail: "Idempotency-Key was used with a different request",
-        },
-      }),
-    },
-  });
-  app.openapi(start, async (c) => {
+    }),
+  }, async (c) => {
     await expectIdempotency(c, null); // no body: every request with the key is the same
+    const { startSession } = await loadConversation();
     const started = await withUser(
       c,
       deps,
@@ -135,66 +142,69 @@ export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
     return c.json(startedBody(started));
   });
 
-  const list = declareRoute(app, {
+  declareRoute(app, {
     method: "get",
     path: "/sessions",
-    operationId: "listSessions",
-    tags: ["chatbot"],
-    summary: "List sessions",
-    description: "The caller's sessions, newest first, one page.",
-    security: BEARER_SECURITY,
-    request: { query: PageSchema },
-    responses: {
-      200: {
-        description: "The sessions",
-        headers: successHeaders(),
-        content: json(z.array(SessionSchema), [
-          {
-            id: 2,
-            user_id: 1,
-            status: "completed",
-            created_at: AT,
-            updated_at: AT,
-            completed_at: AT,
-          },
-        ]),
+    query: PageSchema,
+    onInvalid: () => new ApiError(400, PAGE_ERROR),
+    document: () => ({
+      operationId: "listSessions",
+      tags: ["chatbot"],
+      summary: "List sessions",
+      description: "The caller's sessions, newest first, one page.",
+      security: BEARER_SECURITY,
+      responses: {
+        200: {
+          description: "The sessions",
+          headers: successHeaders(),
+          content: json(z.array(schemas().SessionSchema), [
+            {
+              id: 2,
+              user_id: 1,
+              status: "completed",
+              created_at: AT,
+              updated_at: AT,
+              completed_at: AT,
+            },
+          ]),
+        },
+        ...errorResponses(AUTHENTICATED_ERRORS, {
+          400: { description: "limit or offset out of range", detail: PAGE_ERROR },
+        }),
       },
-      ...errorResponses(AUTHENTICATED_ERRORS, {
-        400: { description: "limit or offset out of range", detail: PAGE_ERROR },
-      }),
-    },
-  });
-  app.openapi(list, async (c) => {
-    const page = c.req.valid("query");
+    }),
+  }, async (c, { query: page }) => {
     const sessions = await withUser(
       c,
       deps,
       (tx, caller) => listSessions(tx, caller.owner, page),
     );
     return c.json(sessions);
-  }, (result) => {
-    if (!result.success) throw new ApiError(400, PAGE_ERROR);
-    return undefined;
   });
 
-  const latest = declareRoute(app, {
+  declareRoute(app, {
     method: "get",
     path: "/sessions/latest",
-    operationId: "latestSession",
-    tags: ["chatbot"],
-    summary: "The latest active session",
-    description: 'The caller\'s newest active session, or `{"session_id": null}`.',
-    security: BEARER_SECURITY,
-    responses: {
-      200: {
-        description: "The session, or none",
-        headers: successHeaders(),
-        content: json(LatestSchema, { session_id: 1, status: "active", created_at: AT }),
+    document: () => ({
+      operationId: "latestSession",
+      tags: ["chatbot"],
+      summary: "The latest active session",
+      description: 'The caller\'s newest active session, or `{"session_id": null}`.',
+      security: BEARER_SECURITY,
+      responses: {
+        200: {
+          description: "The session, or none",
+          headers: successHeaders(),
+          content: json(schemas().LatestSchema, {
+            session_id: 1,
+            status: "active",
+            created_at: AT,
+          }),
+        },
+        ...errorResponses(AUTHENTICATED_ERRORS),
       },
-      ...errorResponses(AUTHENTICATED_ERRORS),
-    },
-  });
-  app.openapi(latest, async (c) => {
+    }),
+  }, async (c) => {
     const latest = await withUser(
       c,
       deps,
@@ -207,35 +217,37 @@ export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
     );
   });
 
-  const messages = declareRoute(app, {
+  declareRoute(app, {
     method: "get",
     path: "/sessions/{session_id}/messages",
-    operationId: "listMessages",
-    tags: ["chatbot"],
-    summary: "A session's messages",
-    description: "Every message of the session, in conversation order.",
-    security: BEARER_SECURITY,
-    request: { params: SessionPath },
-    responses: {
-      200: {
-        description: "The messages",
-        headers: successHeaders(),
-        content: json(z.array(MessageSchema), [
-          {
-            id: 1,
-            session_id: 1,
-            role: "assistant",
-            content: "您好！我是企業導入 AI 助理 🤖\n\n…",
-            created_at: AT,
-          },
-          { id: 2, session_id: 1, role: "user", content: "我的公司是電子業", created_at: AT },
-        ]),
+    params: SessionPath,
+    onInvalid: sessionNotFound,
+    document: () => ({
+      operationId: "listMessages",
+      tags: ["chatbot"],
+      summary: "A session's messages",
+      description: "Every message of the session, in conversation order.",
+      security: BEARER_SECURITY,
+      responses: {
+        200: {
+          description: "The messages",
+          headers: successHeaders(),
+          content: json(z.array(schemas().MessageSchema), [
+            {
+              id: 1,
+              session_id: 1,
+              role: "assistant",
+              content: "您好！我是企業導入 AI 助理 🤖\n\n…",
+              created_at: AT,
+            },
+            { id: 2, session_id: 1, role: "user", content: "我的公司是電子業", created_at: AT },
+          ]),
+        },
+        ...errorResponses([...AUTHENTICATED_ERRORS, 404]),
       },
-      ...errorResponses([...AUTHENTICATED_ERRORS, 404]),
-    },
-  });
-  app.openapi(messages, async (c) => {
-    const { session_id: sessionId } = c.req.valid("param");
+    }),
+  }, async (c, { params }) => {
+    const { session_id: sessionId } = params;
     const messages = await withUser(c, deps, async (tx) => {
       const [exists, messages] = await Promise.all([
         sessionExists(tx, sessionId),
@@ -245,7 +257,7 @@ export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
     });
     if (!messages) throw new ApiError(404, Detail.sessionNotFound);
     return c.json(messages);
-  }, sessionNotFound);
+  });
 }
 
 /** The response of `POST /sessions/new` (contract §5.2). */

@@ -8,7 +8,7 @@
  * says to the session as it is then, as one turn of `runTurn` (under the session's lock).
  */
 import type { Context } from "hono";
-import { z } from "@hono/zod-openapi";
+import { z } from "zod";
 import type { Config } from "../../../shared/config.ts";
 import type { Tx } from "../../../shared/db/client.ts";
 import { DocumentError } from "../../../shared/documents/errors.ts";
@@ -19,9 +19,9 @@ import { ApiError, Detail, logRequestError } from "../../../shared/http/errors.t
 import {
   AUTHENTICATED_ERRORS,
   BEARER_SECURITY,
-  declareRoute,
+  documentOnly,
+  documentSchemas,
   errorResponses,
-  IdempotencyHeaders,
   json,
   PROGRESS_EXAMPLE,
   successHeaders,
@@ -29,97 +29,102 @@ import {
 import { type Caller, withUser } from "../../../shared/http/with_user.ts";
 import { expectIdempotency } from "../../../shared/http/idempotency.ts";
 import { countsAs } from "../../../shared/http/rate_limits.ts";
-import { type DocumentTurn, documentTurn } from "../../../shared/onboarding/engine/mod.ts";
+import { declareRoute } from "../../../shared/http/routes.ts";
+import type { DocumentTurn } from "../../../shared/onboarding/engine/mod.ts";
 import type { BlobStore } from "../../../shared/storage/blob_store.ts";
 import { StorageUnavailableError } from "../../../shared/storage/blob_store.ts";
 import { uploadObjectPath } from "../../../shared/storage/paths.ts";
-import { lockActiveSession, runTurn, startSession, type TurnOutcome } from "../conversation.ts";
+import type { TurnOutcome } from "../conversation.ts";
+import { loadConversation, loadRuleEngine } from "../load.ts";
 import {
   readUpload,
   type Upload,
-  UploadBody,
+  uploadBody,
   uploadBodyLimit,
   UploadDetail,
 } from "../upload/intake.ts";
 import { MIME_TYPES, readDocumentFacts, readDocumentText } from "../upload/read_document.ts";
-import { TURN_FIELDS } from "./message.ts";
+import { turnFields } from "./message.ts";
 
 /** The response of an upload: a turn's, and what was read from the file. */
-const UploadResponseSchema = z.strictObject({
-  ...TURN_FIELDS,
-  upload_id: z.number().int(),
-  filename: z.string().openapi({
-    description: "The file's name as kept (control characters " +
-      "removed, at most 255 UTF-8 bytes)",
-  }),
-  file_type: z.enum(["pdf", "docx", "png", "jpeg", "txt"]).openapi({
-    description: "The type found in the bytes",
-  }),
-  extracted_text_length: z.number().int().min(0).openapi({ description: "Characters read" }),
-  data_updated: z.boolean().openapi({ description: "The file changed the session's data" }),
-  products_added: z.number().int().min(0),
-}).openapi("UploadResponse");
+const uploadResponseSchema = documentOnly(() =>
+  z.strictObject({
+    ...turnFields(),
+    upload_id: z.number().int(),
+    filename: z.string().meta({
+      description: "The file's name as kept (control characters " +
+        "removed, at most 255 UTF-8 bytes)",
+    }),
+    file_type: z.enum(["pdf", "docx", "png", "jpeg", "txt"]).meta({
+      description: "The type found in the bytes",
+    }),
+    extracted_text_length: z.number().int().min(0).meta({ description: "Characters read" }),
+    data_updated: z.boolean().meta({ description: "The file changed the session's data" }),
+    products_added: z.number().int().min(0),
+  }).meta({ id: "UploadResponse" })
+);
 
 /** Adds `POST /upload-file` to `app`. */
 export function uploadRoutes(app: FunctionApp, deps: AppDeps, store: BlobStore): void {
-  const route = declareRoute(app, {
+  declareRoute(app, {
     method: "post",
     path: "/upload-file",
-    operationId: "uploadFile",
-    tags: ["chatbot"],
-    summary: "Upload a document",
-    description: "Stores the file, reads its text (PDF, DOCX, TXT in UTF-8, UTF-16 or Big5; an " +
-      "image through a vision model when one is configured) and fills the session's data with " +
-      "what it states, as one turn of the conversation (`📎 上傳文件：<filename>` and the " +
-      "reply are stored). The type is decided from the bytes; at most 10 MB. Without " +
-      "`session_id` a new session is started. Counted against the upload rate limit too.",
-    security: BEARER_SECURITY,
     middleware: [countsAs("upload"), uploadBodyLimit] as const,
-    request: {
-      headers: IdempotencyHeaders,
-      body: {
-        required: true,
-        content: { "multipart/form-data": { schema: UploadBody } },
+    document: () => ({
+      operationId: "uploadFile",
+      tags: ["chatbot"],
+      summary: "Upload a document",
+      description: "Stores the file, reads its text (PDF, DOCX, TXT in UTF-8, UTF-16 or Big5; an " +
+        "image through a vision model when one is configured) and fills the session's data with " +
+        "what it states, as one turn of the conversation (`📎 上傳文件：<filename>` and the " +
+        "reply are stored). The type is decided from the bytes; at most 10 MB. Without " +
+        "`session_id` a new session is started. Counted against the upload rate limit too.",
+      security: BEARER_SECURITY,
+      request: {
+        headers: documentSchemas().IdempotencyHeaders,
+        body: {
+          required: true,
+          content: { "multipart/form-data": { schema: uploadBody() } },
+        },
       },
-    },
-    responses: {
-      200: {
-        description: "The file was read and applied",
-        headers: successHeaders(true),
-        content: json(UploadResponseSchema, {
-          session_id: 1,
-          message:
-            "✅ 文件處理成功！\n\n📄 文件資訊：\n- 文件名稱：company_info.pdf\n- 文件類型：PDF文件" +
-            "\n- 提取字數：1500 字\n\n🤖 已自動提取以下資訊：\n產業別：電子業\n資本額：5000000元\n…",
-          completed: false,
-          progress: PROGRESS_EXAMPLE,
-          upload_id: 3,
-          filename: "company_info.pdf",
-          file_type: "pdf",
-          extracted_text_length: 1500,
-          data_updated: true,
-          products_added: 1,
+      responses: {
+        200: {
+          description: "The file was read and applied",
+          headers: successHeaders(true),
+          content: json(uploadResponseSchema(), {
+            session_id: 1,
+            message:
+              "✅ 文件處理成功！\n\n📄 文件資訊：\n- 文件名稱：company_info.pdf\n- 文件類型：PDF文件" +
+              "\n- 提取字數：1500 字\n\n🤖 已自動提取以下資訊：\n產業別：電子業\n資本額：5000000元\n…",
+            completed: false,
+            progress: PROGRESS_EXAMPLE,
+            upload_id: 3,
+            filename: "company_info.pdf",
+            file_type: "pdf",
+            extracted_text_length: 1500,
+            data_updated: true,
+            products_added: 1,
+          }),
+        },
+        ...errorResponses([...AUTHENTICATED_ERRORS, 404, 409], {
+          400: {
+            description: "Not multipart, no file, more than one, an invalid session_id, too " +
+              "large, an unsupported type, or no text could be read",
+            detail: UploadDetail.unsupported,
+          },
+          409: {
+            description: "The session is already completed, or the Idempotency-Key was used with " +
+              "a different request",
+            detail: Detail.sessionCompleted,
+          },
+          503: {
+            description: "The database or file storage is unavailable; nothing was stored",
+            detail: Detail.unavailable,
+          },
         }),
       },
-      ...errorResponses([...AUTHENTICATED_ERRORS, 404, 409], {
-        400: {
-          description: "Not multipart, no file, more than one, an invalid session_id, too " +
-            "large, an unsupported type, or no text could be read",
-          detail: UploadDetail.unsupported,
-        },
-        409: {
-          description: "The session is already completed, or the Idempotency-Key was used with " +
-            "a different request",
-          detail: Detail.sessionCompleted,
-        },
-        503: {
-          description: "The database or file storage is unavailable; nothing was stored",
-          detail: Detail.unavailable,
-        },
-      }),
-    },
-  });
-  app.openapi(route, async (c) => {
+    }),
+  }, async (c) => {
     const upload = await readUpload(c);
     // The same request: the same file to the same session under the same name.
     await expectIdempotency(c, {
@@ -158,6 +163,10 @@ export function uploadRoutes(app: FunctionApp, deps: AppDeps, store: BlobStore):
       data_updated: outcome.turn.dataUpdated,
       products_added: outcome.turn.productsAdded,
     });
+    const [{ runTurn }, { documentTurn }] = await Promise.all([
+      loadConversation(),
+      loadRuleEngine(),
+    ]);
     const result = await withUser(c, deps, async (tx, caller) => {
       const run = await runTurn(tx, caller, stored.sessionId, {
         userMessage: `📎 上傳文件：${upload.filename}`,
@@ -197,6 +206,7 @@ async function storeUpload(
   upload: Upload,
   store: BlobStore,
 ): Promise<{ sessionId: number; uploadId: number }> {
+  const { lockActiveSession, startSession } = await loadConversation();
   const sessionId = upload.sessionId ?? (await startSession(tx, caller)).sessionId;
   // The caller must be admitted (active, within the limits, not a repeat) before the file is
   // stored, since a rollback cannot take it back out of storage.

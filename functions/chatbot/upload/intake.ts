@@ -5,12 +5,13 @@
  * hostile text (contract §4), before anything is stored or recorded.
  */
 import type { Context } from "hono";
-import { z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
 import { type DetectedType, detectFileType } from "../../../shared/documents/detect.ts";
 import { DocumentError } from "../../../shared/documents/errors.ts";
 import { hostileText } from "../../../shared/hostile_text.ts";
 import { ApiError } from "../../../shared/http/errors.ts";
+import { documentOnly } from "../../../shared/http/openapi.ts";
 import { sha256Hex } from "../../../shared/sha256.ts";
 
 /** Largest accepted file, in bytes (10 MB). */
@@ -45,16 +46,18 @@ export const UploadDetail = {
  * The multipart form, for the document: {@link readUpload} reads and checks it (a generic form
  * validator would buffer the body unbounded and miss the checks on the raw part headers).
  */
-export const UploadBody = z.object({
-  file: z.string().openapi({
-    format: "binary",
-    description: "The document: PDF, DOCX, PNG, JPEG or plain text, at most 10 MB",
-  }),
-  session_id: z.string().optional().openapi({
-    type: "integer",
-    description: "The caller's active session; without it a new session is started",
-  } as never),
-}).openapi("UploadRequest");
+export const uploadBody = documentOnly(() =>
+  z.object({
+    file: z.string().meta({
+      format: "binary",
+      description: "The document: PDF, DOCX, PNG, JPEG or plain text, at most 10 MB",
+    }),
+    session_id: z.string().optional().meta({
+      type: "integer",
+      description: "The caller's active session; without it a new session is started",
+    }),
+  }).meta({ id: "UploadRequest" })
+);
 
 /** An upload that passed intake. */
 export interface Upload {

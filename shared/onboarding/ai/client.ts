@@ -6,6 +6,7 @@
 
 import type OpenAI from "openai";
 import type { Config } from "../../config.ts";
+import { lazy } from "../../lazy.ts";
 
 /** The configured model endpoint (what `config.openai` holds when AI mode is on). */
 export type AiConfig = NonNullable<Config["openai"]>;
@@ -27,18 +28,10 @@ export interface ClientOptions extends Partial<CallPolicy> {
   fetch?: typeof fetch;
 }
 
-type OpenAIModule = typeof import("openai");
-
-let modulePromise: Promise<OpenAIModule> | null = null;
-
 /** Loads the `openai` module once (lazily, see the file comment). */
-export function loadOpenAIModule(): Promise<OpenAIModule> {
-  modulePromise ??= import("openai").catch((err) => {
-    modulePromise = null; // a failed load may succeed later; do not cache the failure
-    throw err;
-  });
-  return modulePromise;
-}
+export const loadOpenAIModule: () => Promise<typeof import("openai")> = lazy(() =>
+  import("openai")
+);
 
 const clients = new Map<string, Promise<OpenAI>>();
 const clientsByFetch = new WeakMap<typeof fetch, Map<string, Promise<OpenAI>>>();
