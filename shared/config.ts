@@ -1,9 +1,7 @@
 /**
- * Runtime configuration: every environment variable the project reads, parsed once with zod
- * into a typed object. Nothing else reads `Deno.env`.
+ * Runtime configuration: every environment variable the project reads, parsed once into a
+ * typed object. Nothing else reads `Deno.env`.
  */
-import { z } from "zod";
-
 /** The API version reported by the health endpoints. */
 export const APP_VERSION = "1.0.0";
 
@@ -42,51 +40,6 @@ export interface RateLimits {
   uploadsPerHour: number;
 }
 
-const limit = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
-
-const milliseconds = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
-
-const optionalString = z.string().trim().min(1).optional().catch(undefined);
-
-const flag = (fallback: boolean) =>
-  z.enum(["true", "false", "1", "0", "yes", "no"]).optional().transform((v) =>
-    v === undefined ? fallback : v === "true" || v === "1" || v === "yes"
-  );
-
-const EnvSchema = z.object({
-  EXTERNAL_JWT_SECRET: z.string({ error: "EXTERNAL_JWT_SECRET is required" }).min(
-    1,
-    "EXTERNAL_JWT_SECRET is required",
-  ),
-  EXTERNAL_JWT_SECRET_PREVIOUS: optionalString,
-  DATABASE_URL: optionalString,
-  SUPABASE_DB_URL: optionalString,
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(4),
-  /** Prepared statements cannot be used through a transaction-mode pooler (port 6543). */
-  DATABASE_PREPARE: flag(true),
-  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(100, 120_000, DEFAULT_DATABASE_TIMEOUTS.statementMs),
-  DATABASE_LOCK_TIMEOUT_MS: milliseconds(100, 120_000, DEFAULT_DATABASE_TIMEOUTS.lockMs),
-  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(
-    1_000,
-    140_000,
-    DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs,
-  ),
-  RATE_LIMIT_REQUESTS_PER_MINUTE: limit(120),
-  RATE_LIMIT_MESSAGES_PER_MINUTE: limit(30),
-  RATE_LIMIT_UPLOADS_PER_HOUR: limit(20),
-  ALLOWED_ORIGINS: z.string().trim().default("*"),
-  DATA_DIR: z.string().trim().min(1).default(".data"),
-  OPENAI_API_KEY: optionalString,
-  OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
-  OPENAI_BASE_URL: optionalString,
-  USE_AI_CHATBOT: flag(true),
-  SUPABASE_URL: optionalString,
-  SUPABASE_SERVICE_ROLE_KEY: optionalString,
-  STORAGE_BUCKET: z.string().trim().min(1).default("onboarding-uploads"),
-  PDF_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(60_000).optional(),
-});
-
 /** The validated, typed configuration of one process or isolate. */
 export interface Config {
   jwtSecrets: string[];
@@ -112,29 +65,66 @@ export class ConfigError extends Error {
 /**
  * Parses an environment (a plain record, e.g. `Deno.env.toObject()`) into a {@link Config}.
  * Throws {@link ConfigError} naming every invalid variable; secret values never appear in it.
+ * Values are trimmed, and an empty one counts as unset (the JWT secret is taken as given).
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const variable = issue.path.join(".");
-      return issue.message.startsWith(variable) ? issue.message : `${variable}: ${issue.message}`;
-    });
-    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
-  }
-  const e = parsed.data;
+  const read = envReader(env);
+  const secret = env.EXTERNAL_JWT_SECRET;
+  if (!secret) read.problems.push("EXTERNAL_JWT_SECRET is required");
+  const e = {
+    EXTERNAL_JWT_SECRET_PREVIOUS: read.text("EXTERNAL_JWT_SECRET_PREVIOUS"),
+    DATABASE_URL: read.text("DATABASE_URL"),
+    SUPABASE_DB_URL: read.text("SUPABASE_DB_URL"),
+    DATABASE_POOL_MAX: read.integer("DATABASE_POOL_MAX", 1, 100, 4),
+    // Prepared statements cannot be used through a transaction-mode pooler (port 6543).
+    DATABASE_PREPARE: read.flag("DATABASE_PREPARE", true),
+    DATABASE_STATEMENT_TIMEOUT_MS: read.integer(
+      "DATABASE_STATEMENT_TIMEOUT_MS",
+      100,
+      120_000,
+      DEFAULT_DATABASE_TIMEOUTS.statementMs,
+    ),
+    DATABASE_LOCK_TIMEOUT_MS: read.integer(
+      "DATABASE_LOCK_TIMEOUT_MS",
+      100,
+      120_000,
+      DEFAULT_DATABASE_TIMEOUTS.lockMs,
+    ),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: read.integer(
+      "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS",
+      1_000,
+      140_000,
+      DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs,
+    ),
+    RATE_LIMIT_REQUESTS_PER_MINUTE: read.integer("RATE_LIMIT_REQUESTS_PER_MINUTE", 0, 1e6, 120),
+    RATE_LIMIT_MESSAGES_PER_MINUTE: read.integer("RATE_LIMIT_MESSAGES_PER_MINUTE", 0, 1e6, 30),
+    RATE_LIMIT_UPLOADS_PER_HOUR: read.integer("RATE_LIMIT_UPLOADS_PER_HOUR", 0, 1e6, 20),
+    ALLOWED_ORIGINS: read.text("ALLOWED_ORIGINS") ?? "*",
+    DATA_DIR: read.text("DATA_DIR") ?? ".data",
+    OPENAI_API_KEY: read.text("OPENAI_API_KEY"),
+    OPENAI_MODEL: read.text("OPENAI_MODEL") ?? "gpt-4o-mini",
+    OPENAI_BASE_URL: read.text("OPENAI_BASE_URL"),
+    USE_AI_CHATBOT: read.flag("USE_AI_CHATBOT", true),
+    SUPABASE_URL: read.text("SUPABASE_URL"),
+    SUPABASE_SERVICE_ROLE_KEY: read.text("SUPABASE_SERVICE_ROLE_KEY"),
+    STORAGE_BUCKET: read.text("STORAGE_BUCKET") ?? "onboarding-uploads",
+    PDF_TIME_BUDGET_MS: read.integer("PDF_TIME_BUDGET_MS", 100, 60_000),
+  };
   if (e.DATABASE_LOCK_TIMEOUT_MS > e.DATABASE_STATEMENT_TIMEOUT_MS) {
     // The statement timeout would always fire first: the lock timeout's 503 could never happen.
-    throw new ConfigError(
-      "Invalid configuration: DATABASE_LOCK_TIMEOUT_MS must not exceed DATABASE_STATEMENT_TIMEOUT_MS",
+    read.problems.push(
+      "DATABASE_LOCK_TIMEOUT_MS must not exceed DATABASE_STATEMENT_TIMEOUT_MS",
     );
   }
-  const origins = e.ALLOWED_ORIGINS === "" || e.ALLOWED_ORIGINS === "*"
+  if (read.problems.length > 0 || !secret) {
+    throw new ConfigError(`Invalid configuration: ${read.problems.join("; ")}`);
+  }
+  const origins = e.ALLOWED_ORIGINS === "*"
     ? "*"
     : e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean);
   const supabaseKey = e.SUPABASE_SERVICE_ROLE_KEY ?? secretKeyFromJson(env.SUPABASE_SECRET_KEYS);
   return {
-    jwtSecrets: [e.EXTERNAL_JWT_SECRET, e.EXTERNAL_JWT_SECRET_PREVIOUS].filter((s): s is string =>
+    jwtSecrets: [secret, e.EXTERNAL_JWT_SECRET_PREVIOUS].filter((s): s is string =>
       s !== undefined
     ),
     databaseUrl: e.DATABASE_URL ?? e.SUPABASE_DB_URL,
@@ -160,6 +150,52 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : undefined,
     storageBucket: e.STORAGE_BUCKET,
     pdfTimeBudgetMs: e.PDF_TIME_BUDGET_MS,
+  };
+}
+
+const FLAGS: Record<string, boolean> = {
+  true: true,
+  "1": true,
+  yes: true,
+  false: false,
+  "0": false,
+  no: false,
+};
+
+/**
+ * Typed reads of `env` that collect what is wrong instead of throwing, so one error names every
+ * bad variable. Plain code rather than a zod schema: the configuration is read at every cold
+ * boot, and building a schema of this size costs more than all the rest of it (docs/benchmarks.md).
+ */
+function envReader(env: Record<string, string | undefined>) {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => env[name]?.trim() || undefined;
+  return {
+    problems,
+    text,
+    /** A whole number within [min, max]; `fallback` when unset. */
+    integer<F extends number | undefined = undefined>(
+      name: string,
+      min: number,
+      max: number,
+      fallback?: F,
+    ): number | F {
+      const value = text(name);
+      if (value === undefined) return fallback as F;
+      const number = /^[+-]?\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (number >= min && number <= max) return number;
+      problems.push(`${name} must be a whole number from ${min} to ${max}`);
+      return fallback as F;
+    },
+    /** true/false, 1/0 or yes/no; `fallback` when unset. */
+    flag(name: string, fallback: boolean): boolean {
+      const value = text(name);
+      if (value === undefined) return fallback;
+      const flag = FLAGS[value.toLowerCase()];
+      if (flag !== undefined) return flag;
+      problems.push(`${name} must be true or false (also 1/0, yes/no)`);
+      return fallback;
+    },
   };
 }
 

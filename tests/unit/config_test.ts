@@ -110,3 +110,35 @@ Deno.test("database timeouts: defaults, overrides and bounds", () => {
     /DATABASE_LOCK_TIMEOUT_MS must not exceed DATABASE_STATEMENT_TIMEOUT_MS/,
   );
 });
+
+Deno.test("every bad variable is named in one error; an empty value counts as unset", () => {
+  assert.throws(
+    () =>
+      parseConfig({
+        EXTERNAL_JWT_SECRET: "s",
+        DATABASE_PREPARE: "maybe",
+        RATE_LIMIT_UPLOADS_PER_HOUR: "-1",
+        DATABASE_POOL_MAX: "4 connections",
+      }),
+    (error: Error) =>
+      error.name === "ConfigError" &&
+      ["DATABASE_PREPARE", "RATE_LIMIT_UPLOADS_PER_HOUR", "DATABASE_POOL_MAX"].every((v) =>
+        error.message.includes(v)
+      ),
+  );
+  const config = parseConfig({
+    EXTERNAL_JWT_SECRET: "s",
+    DATABASE_POOL_MAX: "",
+    DATA_DIR: "  ",
+    USE_AI_CHATBOT: " ",
+    OPENAI_API_KEY: "sk-test",
+    RATE_LIMIT_MESSAGES_PER_MINUTE: " 0 ",
+    DATABASE_PREPARE: "No",
+  });
+  assert.equal(config.databasePoolMax, 4);
+  assert.equal(config.dataDir, ".data");
+  assert.equal(config.openai?.model, "gpt-4o-mini");
+  assert.equal(config.rateLimits.messagesPerMinute, 0);
+  assert.equal(config.databasePrepare, false);
+  assert.throws(() => parseConfig({ EXTERNAL_JWT_SECRET: "" }), /EXTERNAL_JWT_SECRET is required/);
+});
