@@ -5,6 +5,7 @@
  */
 
 import { DocumentError } from "./errors.ts";
+import { LoopYielder } from "./loop_yield.ts";
 import { pageItemsToText } from "./pdf_text.ts";
 import {
   defaultPdfResourceUrls,
@@ -88,11 +89,15 @@ export async function extractPdfText(
     timer = setTimeout(() => reject(new DocumentError(PDF_ERRORS.timeout)), timeoutMs);
   });
 
+  // Other requests on this isolate get the loop back after the document is opened and after
+  // every page (loop_yield.ts): PDF.js alone would hold it for the whole read.
+  const loop = new LoopYielder();
   const read = async (): Promise<PdfText> => {
     const pdf = await task.promise;
     if (pdf.numPages > maxPages) throw new DocumentError(PDF_ERRORS.tooManyPages(maxPages));
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
+      await loop.yield();
       checkClock();
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
@@ -112,6 +117,7 @@ export async function extractPdfText(
     throw toDocumentError(error);
   } finally {
     clearTimeout(timer);
+    loop.close();
     // Stops any work still queued (on timeout) and frees the document either way.
     await task.destroy().catch(() => {});
   }
