@@ -3,53 +3,46 @@
  * the request's own isolate (Supabase Edge Functions have no Web Workers), and PDF.js without
  * a worker chains its steps through promises, which never let timers, sockets or other
  * requests in: one 300-page PDF would hold every other request on the server for its whole
- * read. A yield here is a macrotask, so everything already queued runs before the read goes on.
+ * read. A yield here is a macrotask, so what is already due runs before the read goes on.
  */
 
 let yieldsSoFar = 0;
 
-/** How many times any LoopYielder has handed the loop back in this isolate (for tests, bench). */
+/** How many times the loop has been handed back in this isolate (for tests and the bench). */
 export function loopYields(): number {
   return yieldsSoFar;
 }
 
 /**
- * Yields to the event loop on demand, through a MessageChannel kept for one read: a posted
- * message is a macrotask (I/O and due timers run first) that costs microseconds, where
- * `setTimeout(0)` is clamped to 1 ms or more per call and would slow a 300-page read by about
- * a second. Falls back to `setTimeout(0)` where MessageChannel is missing. Close it when the
- * read ends: an open port keeps the isolate alive.
+ * Resolves after one turn of the event loop, through `setTimeout(0)`: timers already due run
+ * first (in deadline order) and ready I/O (other requests) is served. A yield waits about
+ * 1–3 ms, which is why callers yield by time slices (LoopSlicer), not after every step. A
+ * MessageChannel message would cost less but is not a dependable turn: once PDF.js has run,
+ * Deno delivered dozens of them in a row before a due timer got its turn.
  */
-export class LoopYielder {
-  #channel = typeof MessageChannel === "function" ? new MessageChannel() : null;
-  #waiting: (() => void)[] = [];
+export function yieldToEventLoop(): Promise<void> {
+  yieldsSoFar++;
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
-  /** Starts listening for its own messages. */
-  constructor() {
-    if (this.#channel !== null) {
-      this.#channel.port1.onmessage = () => this.#waiting.shift()?.();
-    }
-  }
+/**
+ * Decides when a loop of small synchronous steps (pages, lines) yields: once `sliceMs` have
+ * passed since the last yield, and in any case every `maxSteps` steps, so that a turn of the
+ * loop comes every few milliseconds without paying a yield's wait for every step.
+ */
+export class LoopSlicer {
+  #steps = 0;
+  #since = performance.now();
 
-  /** Resolves once the event loop has run whatever was queued before this call. */
-  yield(): Promise<void> {
-    yieldsSoFar++;
-    return new Promise((resolve) => {
-      if (this.#channel === null) {
-        setTimeout(resolve, 0);
-        return;
-      }
-      this.#waiting.push(resolve);
-      this.#channel.port2.postMessage(null);
-    });
-  }
+  /** `sliceMs`: longest stretch without a yield that is aimed for; `maxSteps`: hard bound. */
+  constructor(readonly sliceMs: number, readonly maxSteps: number) {}
 
-  /** Closes the channel, releasing anyone still waiting; later yields use `setTimeout(0)`. */
-  close(): void {
-    if (this.#channel === null) return;
-    this.#channel.port1.close();
-    this.#channel.port2.close();
-    this.#channel = null;
-    for (const resolve of this.#waiting.splice(0)) resolve();
+  /** Call after each step: yields (a macrotask) when the slice or the step bound is used up. */
+  async step(): Promise<void> {
+    this.#steps++;
+    if (this.#steps < this.maxSteps && performance.now() - this.#since < this.sliceMs) return;
+    await yieldToEventLoop();
+    this.#steps = 0;
+    this.#since = performance.now();
   }
 }

@@ -69,8 +69,8 @@ export async function readDocumentFacts(
   // A document in Simplified Chinese is read, and its values stored, in Traditional Chinese.
   const { toTraditional } = await import("../../../shared/onboarding/parsing/script.ts");
   const text = await toTraditional(original);
-  const { extractFieldsFromText } = await import("../../../shared/documents/fields.ts");
-  const rule = extractFieldsFromText(text);
+  const { extractFieldsYielding } = await import("../../../shared/documents/fields.ts");
+  const rule = await extractFieldsYielding(text);
   if (config.openai) {
     try {
       const { extractFieldsWithAi, mergeDocumentFacts } = await import(

@@ -1,13 +1,18 @@
 import assert from "node:assert/strict";
-import { extractPdfText } from "../../../shared/documents/pdf.ts";
-import { LoopYielder, loopYields } from "../../../shared/documents/loop_yield.ts";
+import {
+  extractFieldsFromText,
+  extractFieldsYielding,
+  LINES_PER_SLICE,
+} from "../../../shared/documents/fields.ts";
+import { extractPdfText, PDF_SLICE_PAGES } from "../../../shared/documents/pdf.ts";
+import { LoopSlicer, loopYields, yieldToEventLoop } from "../../../shared/documents/loop_yield.ts";
 import { multiPagePdf } from "../../fixtures/make_fixtures.ts";
 
 // No CMap or font files: nothing in the read waits on I/O, so only a deliberate yield lets the
 // timer below run before the read ends.
 const NO_RESOURCES = { cMapUrl: null, standardFontDataUrl: null };
 
-Deno.test("extractPdfText: hands the event loop back during the read, at least once per page", async () => {
+Deno.test("extractPdfText: hands the event loop back during the read, at least every PDF_SLICE_PAGES pages", async () => {
   const pageTexts = Array.from({ length: 40 }, (_, i) => `Page ${i + 1}`);
   const bytes = multiPagePdf(pageTexts);
   // Loads unpdf first, so that the counted read is only the read.
@@ -26,27 +31,63 @@ Deno.test("extractPdfText: hands the event loop back during the read, at least o
 
   assert.equal(result.pages, pageTexts.length);
   assert.equal(result.text, pageTexts.join("\n"));
-  assert.ok(turns >= pageTexts.length, `the loop was handed back ${turns} times for 40 pages`);
+  assert.ok(
+    turns >= Math.floor((pageTexts.length - 1) / PDF_SLICE_PAGES),
+    `the loop was handed back ${turns} times for 40 pages`,
+  );
   assert.ok(timerRan, "a timer set before the read ran before the read finished");
 });
 
-Deno.test("LoopYielder: a yield runs the timers already due; close releases waiters", async () => {
-  const loop = new LoopYielder();
-  const due = async () => {
-    let ran = false;
-    setTimeout(() => ran = true, 0);
-    // Past the timer's 1 ms floor, so it is due before the yield starts.
-    const until = performance.now() + 2;
-    while (performance.now() < until) await Promise.resolve();
-    assert.equal(ran, false, "microtasks alone do not run timers");
-    await loop.yield();
-    return ran;
-  };
-  assert.ok(await due(), "a due timer ran during the yield");
+// A timer made due (past its 1 ms floor) without leaving the current macrotask.
+async function dueTimer(): Promise<() => boolean> {
+  let ran = false;
+  setTimeout(() => ran = true, 0);
+  const until = performance.now() + 2;
+  while (performance.now() < until) await Promise.resolve();
+  assert.equal(ran, false, "microtasks alone do not run timers");
+  return () => ran;
+}
 
-  const pending = loop.yield();
-  loop.close();
-  await pending;
-  // Closed: later yields still hand the loop back, through a timer.
-  assert.ok(await due(), "a due timer ran during a yield after close");
+Deno.test("yieldToEventLoop: every yield runs the timers already due", async () => {
+  for (let i = 0; i < 5; i++) {
+    const ran = await dueTimer();
+    await yieldToEventLoop();
+    assert.ok(ran(), `a due timer ran during yield ${i + 1}`);
+  }
+});
+
+Deno.test("LoopSlicer: yields once its step bound is reached, even when the steps are quick", async () => {
+  // An hour-long slice: only the step bound can make it yield.
+  const slicer = new LoopSlicer(3_600_000, 3);
+  const before = loopYields();
+  for (let i = 0; i < 9; i++) await slicer.step();
+  assert.equal(loopYields() - before, 3);
+});
+
+Deno.test("extractFieldsYielding: the same facts as extractFieldsFromText, the loop handed back on the way", async () => {
+  const page = [
+    "公司名稱：台灣精密科技股份有限公司",
+    "資本額：新台幣5,000萬元",
+    "產品ID\t產品名稱\t價格\t主要原料",
+    "P001\t精密滾珠螺桿\t12000元\t合金鋼",
+    "",
+    "本公司成立於民國八十五年，專注於精密機械零組件之研發、製造與銷售。",
+  ];
+  const text = Array.from({ length: 300 }, () => page.join("\n")).join("\n");
+  const lines = text.split("\n").length;
+
+  let timerRan = false;
+  const timer = setTimeout(() => timerRan = true, 0);
+  const before = loopYields();
+  const facts = await extractFieldsYielding(text);
+  const yields = loopYields() - before;
+  clearTimeout(timer);
+
+  assert.deepEqual(facts, extractFieldsFromText(text));
+  assert.equal(facts.products[0].product_name, "精密滾珠螺桿");
+  assert.ok(
+    yields >= Math.floor((lines - 1) / LINES_PER_SLICE),
+    `${yields} yields for ${lines} lines`,
+  );
+  assert.ok(timerRan, "a timer set before the reading ran before it finished");
 });
