@@ -1,7 +1,7 @@
 /**
  * The event-loop part of `deno task bench`: does a large PDF upload starve the other requests
  * on the same server? Supabase runs each function's requests on one isolate with no Web
- * Workers, so extraction shares the loop with them (docs/documents.md, "Sharing the loop").
+ * Workers, so extraction shares the loop with them (docs/uploads.md, "Sharing the event loop").
  *
  * Starts the real local server (every function app behind the gateway, on DATABASE_URL else
  * the embedded PGlite, uploads stored under a temporary DATA_DIR), then measures `GET

@@ -15,7 +15,7 @@ import { findLabels } from "../onboarding/parsing/labels.ts";
 import { normalizeText } from "../onboarding/parsing/normalize.ts";
 import { parseProductBlock, parseProductTableRow } from "../onboarding/parsing/products.ts";
 import type { CompanyProfile, DocumentFacts, ProductFields } from "../onboarding/types.ts";
-import { LoopSlicer } from "./loop_yield.ts";
+import { type ReadingSteps, runToEnd, runYielding } from "./loop_yield.ts";
 import { isProductHeader, isSeparatorRow, rowAsLabelledText, splitTableRow } from "./table_rows.ts";
 
 // Lines longer than this are prose or garbage, never a `label：value` fact; not reading facts
@@ -44,8 +44,7 @@ export const LINES_PER_SLICE = 500;
  * read from the first MAX_FACT_LINES labelled lines only. Returns the profile and products.
  */
 export function extractFieldsFromText(text: string): DocumentFacts {
-  const steps = fieldSteps(text);
-  for (let step = steps.next();; step = steps.next()) if (step.done) return step.value;
+  return runToEnd(fieldSteps(text));
 }
 
 /**
@@ -53,17 +52,12 @@ export function extractFieldsFromText(text: string): DocumentFacts {
  * back every few milliseconds (and every LINES_PER_SLICE lines at most) so that a long
  * document does not hold other requests (loop_yield.ts). Resolves to the same facts.
  */
-export async function extractFieldsYielding(text: string): Promise<DocumentFacts> {
-  const loop = new LoopSlicer(SLICE_MS, LINES_PER_SLICE);
-  const steps = fieldSteps(text);
-  for (let step = steps.next();; step = steps.next()) {
-    if (step.done) return step.value;
-    await loop.step();
-  }
+export function extractFieldsYielding(text: string): Promise<DocumentFacts> {
+  return runYielding(fieldSteps(text), SLICE_MS, LINES_PER_SLICE);
 }
 
 // The reading itself, pausing (a bare `yield`) after every line.
-function* fieldSteps(text: string): Generator<void, DocumentFacts> {
+function* fieldSteps(text: string): ReadingSteps<DocumentFacts> {
   const lines = text.split(/\r\n?|\n|\f/).map((line) => line.trim());
   const profile: Partial<CompanyProfile> = {};
   const products: Partial<ProductFields>[] = [];

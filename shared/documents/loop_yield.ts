@@ -46,3 +46,30 @@ export class LoopSlicer {
     this.#since = performance.now();
   }
 }
+
+/**
+ * A long synchronous reading cut into steps: the generator pauses (a bare `yield`) wherever
+ * the loop may be handed back, and returns its result. One reading serves both drivers below.
+ */
+export type ReadingSteps<T> = Generator<void, T, void>;
+
+/** Runs a reading to its end without pausing (tests, scripts, small inputs). */
+export function runToEnd<T>(steps: ReadingSteps<T>): T {
+  for (let step = steps.next();; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * Runs a reading for a request being served: a LoopSlicer over its pauses hands the loop back
+ * every `sliceMs` of work and every `maxSteps` pauses at most. Resolves to the same result.
+ */
+export async function runYielding<T>(
+  steps: ReadingSteps<T>,
+  sliceMs: number,
+  maxSteps: number,
+): Promise<T> {
+  const loop = new LoopSlicer(sliceMs, maxSteps);
+  for (let step = steps.next();; step = steps.next()) {
+    if (step.done) return step.value;
+    await loop.step();
+  }
+}

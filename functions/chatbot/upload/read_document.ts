@@ -36,8 +36,8 @@ export async function readDocumentText(
       return decodeText(bytes, detected.encoding ?? "utf-8");
     }
     case "docx": {
-      const { extractDocxText } = await import("../../../shared/documents/docx.ts");
-      return extractDocxText(bytes);
+      const { extractDocxYielding } = await import("../../../shared/documents/docx.ts");
+      return await extractDocxYielding(bytes);
     }
     case "pdf": {
       const { extractPdfText } = await import("../../../shared/documents/pdf.ts");

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { strToU8, zipSync } from "fflate";
+import { extractDocxText, extractDocxYielding } from "../../../shared/documents/docx.ts";
 import {
   extractFieldsFromText,
   extractFieldsYielding,
@@ -89,5 +91,31 @@ Deno.test("extractFieldsYielding: the same facts as extractFieldsFromText, the l
     yields >= Math.floor((lines - 1) / LINES_PER_SLICE),
     `${yields} yields for ${lines} lines`,
   );
+  assert.ok(timerRan, "a timer set before the reading ran before it finished");
+});
+
+Deno.test("extractDocxYielding: the same text as extractDocxText, the loop handed back on the way", async () => {
+  const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const paragraphs = Array.from(
+    { length: 40_000 },
+    (_, i) => `<w:p><w:r><w:t>第${i}段：本公司專注於精密機械零組件。</w:t></w:r></w:p>`,
+  );
+  const bytes = zipSync({
+    "word/document.xml": strToU8(
+      `<w:document ${ns}><w:body>${paragraphs.join("")}</w:body></w:document>`,
+    ),
+  });
+
+  let timerRan = false;
+  const timer = setTimeout(() => timerRan = true, 0);
+  const before = loopYields();
+  const text = await extractDocxYielding(bytes);
+  const yields = loopYields() - before;
+  clearTimeout(timer);
+
+  assert.equal(text, extractDocxText(bytes));
+  assert.equal(text.split("\n").length, 40_000);
+  // 40,000 paragraphs are 200,000 tokens: 97 pauses of 2048, over the 64 that force a yield.
+  assert.ok(yields >= 1, `${yields} yields`);
   assert.ok(timerRan, "a timer set before the reading ran before it finished");
 });
