@@ -46,8 +46,10 @@ export function extractDocxYielding(bytes: Uint8Array): Promise<string> {
 
 /** Longest stretch of DOCX reading (ms) aimed for between two turns of the event loop. */
 export const DOCX_SLICE_MS = 10;
-// Pauses (16 KiB of deflated input, or 2048 XML tokens, each) between two turns at most.
+// Pauses (16 KiB of deflated input, 256 KiB decoded, or 2048 XML tokens, each) between two
+// turns at most.
 const DOCX_SLICE_STEPS = 64;
+const DECODE_SLICE_BYTES = 256 * 1024;
 
 function* docxSteps(bytes: Uint8Array): ReadingSteps<string> {
   try {
@@ -76,8 +78,7 @@ function* readPart(
   entry: ZipEntry,
   budget: InflateBudget,
 ): ReadingSteps<string[]> {
-  const xml = decodeXml(yield* inflateEntrySteps(bytes, entry, budget));
-  yield;
+  const xml = yield* decodeXmlSteps(yield* inflateEntrySteps(bytes, entry, budget));
   return yield* wordXmlSteps(xml);
 }
 
@@ -110,9 +111,21 @@ function uniqueBlocks(blocks: string[][]): string[] {
   }).flat();
 }
 
-// Word writes UTF-8; UTF-16 parts (allowed by XML) announce themselves with a BOM.
-function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  return new TextDecoder().decode(bytes);
+// Word writes UTF-8; UTF-16 parts (allowed by XML) announce themselves with a BOM. Decoded a
+// slice at a time with a pause after each (tens of MB take a few hundred ms in one call); the
+// streaming decoder keeps a character split between two slices whole.
+function* decodeXmlSteps(bytes: Uint8Array): ReadingSteps<string> {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe
+    ? "utf-16le"
+    : bytes[0] === 0xfe && bytes[1] === 0xff
+    ? "utf-16be"
+    : "utf-8";
+  const decoder = new TextDecoder(encoding);
+  let text = "";
+  for (let at = 0; at < bytes.length; at += DECODE_SLICE_BYTES) {
+    const end = Math.min(at + DECODE_SLICE_BYTES, bytes.length);
+    text += decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+    yield;
+  }
+  return text + decoder.decode();
 }

@@ -152,6 +152,7 @@ export function* inflateEntrySteps(
   for (const chunk of chunks) {
     out.set(chunk, offset);
     offset += chunk.length;
+    yield;
   }
   return out;
 }
