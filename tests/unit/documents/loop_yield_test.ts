@@ -14,22 +14,33 @@ import { multiPagePdf } from "../../fixtures/make_fixtures.ts";
 // timer below run before the read ends.
 const NO_RESOURCES = { cMapUrl: null, standardFontDataUrl: null };
 
+/**
+ * Runs `read` with a timer set just before it and counts the yields it made. The timer has run
+ * by the end only if the read handed the loop back: promises alone never let it run.
+ */
+async function observed<T>(
+  read: () => Promise<T>,
+): Promise<{ value: T; yields: number; timerRan: boolean }> {
+  let timerRan = false;
+  const timer = setTimeout(() => timerRan = true, 0);
+  const before = loopYields();
+  try {
+    const value = await read();
+    return { value, yields: loopYields() - before, timerRan };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 Deno.test("extractPdfText: hands the event loop back during the read, at least every PDF_SLICE_PAGES pages", async () => {
   const pageTexts = Array.from({ length: 40 }, (_, i) => `Page ${i + 1}`);
   const bytes = multiPagePdf(pageTexts);
   // Loads unpdf first, so that the counted read is only the read.
   await extractPdfText(multiPagePdf(["warm-up"]), { resources: NO_RESOURCES });
 
-  let timerRan = false;
-  const timer = setTimeout(() => timerRan = true, 0);
-  const before = loopYields();
-  let result;
-  try {
-    result = await extractPdfText(bytes, { resources: NO_RESOURCES });
-  } finally {
-    clearTimeout(timer);
-  }
-  const turns = loopYields() - before;
+  const { value: result, yields: turns, timerRan } = await observed(() =>
+    extractPdfText(bytes, { resources: NO_RESOURCES })
+  );
 
   assert.equal(result.pages, pageTexts.length);
   assert.equal(result.text, pageTexts.join("\n"));
@@ -78,12 +89,7 @@ Deno.test("extractFieldsYielding: the same facts as extractFieldsFromText, the l
   const text = Array.from({ length: 300 }, () => page.join("\n")).join("\n");
   const lines = text.split("\n").length;
 
-  let timerRan = false;
-  const timer = setTimeout(() => timerRan = true, 0);
-  const before = loopYields();
-  const facts = await extractFieldsYielding(text);
-  const yields = loopYields() - before;
-  clearTimeout(timer);
+  const { value: facts, yields, timerRan } = await observed(() => extractFieldsYielding(text));
 
   assert.deepEqual(facts, extractFieldsFromText(text));
   assert.equal(facts.products[0].product_name, "精密滾珠螺桿");
@@ -106,12 +112,7 @@ Deno.test("extractDocxYielding: the same text as extractDocxText, the loop hande
     ),
   });
 
-  let timerRan = false;
-  const timer = setTimeout(() => timerRan = true, 0);
-  const before = loopYields();
-  const text = await extractDocxYielding(bytes);
-  const yields = loopYields() - before;
-  clearTimeout(timer);
+  const { value: text, yields, timerRan } = await observed(() => extractDocxYielding(bytes));
 
   assert.equal(text, extractDocxText(bytes));
   assert.equal(text.split("\n").length, 40_000);
