@@ -11,7 +11,9 @@
  * messages while the database's connections are terminated three times; it needs a real
  * PostgreSQL in DATABASE_URL and terminates every other connection to that database.
  *
- * Options (env): BENCH_PARTS (comma-separated, default `conversation,pdf`; also `faults`), BENCH_USERS
+ * `loop` (scripts/lib/loop_bench.ts): `GET /auth/me` latency while 300-page PDFs are uploaded.
+ *
+ * Options (env): BENCH_PARTS (comma-separated, default `conversation,pdf,loop`; also `faults`), BENCH_USERS
  * (default 20), BENCH_FLOOR_REQUESTS (default 400), BENCH_PDF_RUNS (default 10),
  * BENCH_PDF_FILE (a PDF to read instead of the generated one).
  */
@@ -25,12 +27,13 @@ import { EXAMPLE_CONVERSATION } from "../shared/onboarding/example_company.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { runPdfBench } from "./lib/pdf_bench.ts";
 import { runFaultBench } from "./lib/fault_bench.ts";
+import { runLoopBench } from "./lib/loop_bench.ts";
 
 const PARTS = new Set(
-  (Deno.env.get("BENCH_PARTS") ?? "conversation,pdf").split(",").map((p) => p.trim()),
+  (Deno.env.get("BENCH_PARTS") ?? "conversation,pdf,loop").split(",").map((p) => p.trim()),
 );
 for (const part of PARTS) {
-  if (part !== "conversation" && part !== "pdf" && part !== "faults") {
+  if (part !== "conversation" && part !== "pdf" && part !== "loop" && part !== "faults") {
     throw new Error(`BENCH_PARTS: unknown ${part}`);
   }
 }
@@ -140,7 +143,11 @@ if (PARTS.has("pdf")) {
   if (PARTS.has("conversation")) console.log();
   await runPdfBench();
 }
-if (PARTS.has("faults")) {
+if (PARTS.has("loop")) {
   if (PARTS.has("conversation") || PARTS.has("pdf")) console.log();
+  await runLoopBench();
+}
+if (PARTS.has("faults")) {
+  if (PARTS.has("conversation") || PARTS.has("pdf") || PARTS.has("loop")) console.log();
   await runFaultBench();
 }

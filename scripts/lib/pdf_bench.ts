@@ -108,8 +108,16 @@ function steady(runs: number[]): { median: number; from: number } {
   return { median: median(runs.slice(from)), from: from + 1 };
 }
 
-/** Runs the PDF benchmark and prints its report. */
-export async function runPdfBench(): Promise<void> {
+/** The PDF benchmark's figures: our time over `pdftotext`'s (null when it is not installed). */
+export interface PdfBenchFigures {
+  /** Steady (warmed-up) median over pdftotext's median; target ≤ 3. */
+  pdf_steady_ratio: number | null;
+  /** A new isolate's first upload (loading unpdf + first read) over pdftotext's median. */
+  pdf_cold_ratio: number | null;
+}
+
+/** Runs the PDF benchmark, prints its report and returns its ratios. */
+export async function runPdfBench(): Promise<PdfBenchFigures> {
   const runs = Math.max(1, Number(Deno.env.get("BENCH_PDF_RUNS") ?? 10));
   const given = Deno.env.get("BENCH_PDF_FILE");
   let path = given;
@@ -155,6 +163,7 @@ export async function runPdfBench(): Promise<void> {
         `${mb(ours.peakRssMb)} after ${runs}; ${ours.pages} pages, ` +
         `${ours.nonSpaceChars} non-space chars`,
     );
+    const figures: PdfBenchFigures = { pdf_steady_ratio: null, pdf_cold_ratio: null };
     if (poppler === null) {
       console.log(
         "pdftotext:       not installed; install poppler-utils (and poppler-data for CJK " +
@@ -168,6 +177,8 @@ export async function runPdfBench(): Promise<void> {
           `${poppler.nonSpaceChars} non-space chars (${poppler.version})`,
       );
       const ratio = warm.median / theirs;
+      figures.pdf_steady_ratio = ratio;
+      figures.pdf_cold_ratio = cold / theirs;
       console.log(
         `ratio ours / pdftotext: steady ${ratio.toFixed(2)}x ` +
           `(target ≤ ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? "met" : "not met"}); ` +
@@ -180,6 +191,7 @@ export async function runPdfBench(): Promise<void> {
         `${TARGET_PEAK_MB} MB; CPU cold ${ms(coldCpu)} ` +
         `${coldCpu < EDGE_CPU_MS ? "<" : "≥"} ${EDGE_CPU_MS} ms Edge budget`,
     );
+    return figures;
   } finally {
     if (given === undefined) await Deno.remove(path).catch(() => {});
   }

@@ -15,6 +15,7 @@ import { findLabels } from "../onboarding/parsing/labels.ts";
 import { normalizeText } from "../onboarding/parsing/normalize.ts";
 import { parseProductBlock, parseProductTableRow } from "../onboarding/parsing/products.ts";
 import type { CompanyProfile, DocumentFacts, ProductFields } from "../onboarding/types.ts";
+import { type ReadingSteps, runToEnd, runYielding } from "./loop_yield.ts";
 import { isProductHeader, isSeparatorRow, rowAsLabelledText, splitTableRow } from "./table_rows.ts";
 
 // Lines longer than this are prose or garbage, never a `label：value` fact; not reading facts
@@ -25,6 +26,11 @@ const MAX_LINE_LENGTH = 1000;
 const MAX_FACT_LINES = 1000;
 // A label with its value on the next lines (`認證：` then one name per line).
 const DANGLING_LABEL_RE = /[:：]\s*$/;
+// When the reader yields: a turn of the event loop every 10 ms of parsing, and at least every
+// LINES_PER_SLICE lines (a 300-page PDF's 10,000 lines take a few hundred milliseconds).
+const SLICE_MS = 10;
+/** Most lines extractFieldsYielding reads between two turns of the event loop. */
+export const LINES_PER_SLICE = 500;
 
 /**
  * Extracts labelled company facts and products from document text. Facts come from lines that
@@ -38,6 +44,20 @@ const DANGLING_LABEL_RE = /[:：]\s*$/;
  * read from the first MAX_FACT_LINES labelled lines only. Returns the profile and products.
  */
 export function extractFieldsFromText(text: string): DocumentFacts {
+  return runToEnd(fieldSteps(text));
+}
+
+/**
+ * extractFieldsFromText for an upload being served: the same reading, handing the event loop
+ * back every few milliseconds (and every LINES_PER_SLICE lines at most) so that a long
+ * document does not hold other requests (loop_yield.ts). Resolves to the same facts.
+ */
+export function extractFieldsYielding(text: string): Promise<DocumentFacts> {
+  return runYielding(fieldSteps(text), SLICE_MS, LINES_PER_SLICE);
+}
+
+// The reading itself, pausing (a bare `yield`) after every line.
+function* fieldSteps(text: string): ReadingSteps<DocumentFacts> {
   const lines = text.split(/\r\n?|\n|\f/).map((line) => line.trim());
   const profile: Partial<CompanyProfile> = {};
   const products: Partial<ProductFields>[] = [];
@@ -51,6 +71,7 @@ export function extractFieldsFromText(text: string): DocumentFacts {
   };
 
   for (let i = 0; i < lines.length; i++) {
+    if (i > 0) yield;
     const line = lines[i];
     if (line === "") {
       closeBlock();

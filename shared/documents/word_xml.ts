@@ -4,6 +4,11 @@
  * than a DOM parser: the runtime has none, and only a handful of elements carry text.
  */
 
+import { type ReadingSteps, runToEnd } from "./loop_yield.ts";
+
+// Tokens scanned between two pauses of wordXmlSteps (well under a millisecond of work).
+const TOKENS_PER_STEP = 2048;
+
 interface TableState {
   row: string[] | null;
   cell: string[] | null;
@@ -31,6 +36,12 @@ const NAMED_ENTITIES: Record<string, string> = {
  * trimmed.
  */
 export function wordXmlToLines(xml: string): string[] {
+  return runToEnd(wordXmlSteps(xml));
+}
+
+/** wordXmlToLines as a reading that pauses every TOKENS_PER_STEP tokens (loop_yield.ts). */
+export function* wordXmlSteps(xml: string): ReadingSteps<string[]> {
+  let tokens = 0;
   const lines: string[] = [];
   const tables: TableState[] = [];
   let paragraph: string | null = null;
@@ -45,6 +56,7 @@ export function wordXmlToLines(xml: string): string[] {
   };
 
   for (const [token] of xml.matchAll(TOKEN_RE)) {
+    if (++tokens % TOKENS_PER_STEP === 0) yield;
     const tag = TAG_RE.exec(token);
     if (tag === null) {
       if (token.startsWith("<")) continue; // comment, CDATA, declaration

@@ -6,6 +6,7 @@
  */
 
 import { Inflate } from "fflate";
+import { type ReadingSteps, runToEnd } from "./loop_yield.ts";
 
 /** A malformed, unsupported or over-budget archive; docx.ts turns it into a DocumentError. */
 export class ZipError extends Error {
@@ -106,6 +107,15 @@ export function inflateEntry(
   entry: ZipEntry,
   budget: InflateBudget,
 ): Uint8Array {
+  return runToEnd(inflateEntrySteps(bytes, entry, budget));
+}
+
+/** inflateEntry as a reading that pauses after each chunk of input (loop_yield.ts). */
+export function* inflateEntrySteps(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  budget: InflateBudget,
+): ReadingSteps<Uint8Array> {
   if (entry.encrypted) throw new ZipError("encrypted entry");
   if (entry.size > budget.remaining) throw new ZipError("entry too large");
   const data = entryData(bytes, entry);
@@ -129,6 +139,7 @@ export function inflateEntry(
     for (let at = 0; at < data.length && !done; at += PUSH_CHUNK) {
       const end = Math.min(at + PUSH_CHUNK, data.length);
       inflater.push(data.subarray(at, end), end === data.length);
+      yield;
     }
   } catch (error) {
     if (error instanceof ZipError) throw error;
@@ -141,6 +152,7 @@ export function inflateEntry(
   for (const chunk of chunks) {
     out.set(chunk, offset);
     offset += chunk.length;
+    yield;
   }
   return out;
 }

@@ -36,8 +36,8 @@ export async function readDocumentText(
       return decodeText(bytes, detected.encoding ?? "utf-8");
     }
     case "docx": {
-      const { extractDocxText } = await import("../../../shared/documents/docx.ts");
-      return extractDocxText(bytes);
+      const { extractDocxYielding } = await import("../../../shared/documents/docx.ts");
+      return await extractDocxYielding(bytes);
     }
     case "pdf": {
       const { extractPdfText } = await import("../../../shared/documents/pdf.ts");
@@ -69,8 +69,8 @@ export async function readDocumentFacts(
   // A document in Simplified Chinese is read, and its values stored, in Traditional Chinese.
   const { toTraditional } = await import("../../../shared/onboarding/parsing/script.ts");
   const text = await toTraditional(original);
-  const { extractFieldsFromText } = await import("../../../shared/documents/fields.ts");
-  const rule = extractFieldsFromText(text);
+  const { extractFieldsYielding } = await import("../../../shared/documents/fields.ts");
+  const rule = await extractFieldsYielding(text);
   if (config.openai) {
     try {
       const { extractFieldsWithAi, mergeDocumentFacts } = await import(

@@ -1,0 +1,122 @@
+import assert from "node:assert/strict";
+import { strToU8, zipSync } from "fflate";
+import { extractDocxText, extractDocxYielding } from "../../../shared/documents/docx.ts";
+import {
+  extractFieldsFromText,
+  extractFieldsYielding,
+  LINES_PER_SLICE,
+} from "../../../shared/documents/fields.ts";
+import { extractPdfText, PDF_SLICE_PAGES } from "../../../shared/documents/pdf.ts";
+import { LoopSlicer, loopYields, yieldToEventLoop } from "../../../shared/documents/loop_yield.ts";
+import { multiPagePdf } from "../../fixtures/make_fixtures.ts";
+
+// No CMap or font files: nothing in the read waits on I/O, so only a deliberate yield lets the
+// timer below run before the read ends.
+const NO_RESOURCES = { cMapUrl: null, standardFontDataUrl: null };
+
+/**
+ * Runs `read` with a timer set just before it and counts the yields it made. The timer has run
+ * by the end only if the read handed the loop back: promises alone never let it run.
+ */
+async function observed<T>(
+  read: () => Promise<T>,
+): Promise<{ value: T; yields: number; timerRan: boolean }> {
+  let timerRan = false;
+  const timer = setTimeout(() => timerRan = true, 0);
+  const before = loopYields();
+  try {
+    const value = await read();
+    return { value, yields: loopYields() - before, timerRan };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+Deno.test("extractPdfText: hands the event loop back during the read, at least every PDF_SLICE_PAGES pages", async () => {
+  const pageTexts = Array.from({ length: 40 }, (_, i) => `Page ${i + 1}`);
+  const bytes = multiPagePdf(pageTexts);
+  // Loads unpdf first, so that the counted read is only the read.
+  await extractPdfText(multiPagePdf(["warm-up"]), { resources: NO_RESOURCES });
+
+  const { value: result, yields: turns, timerRan } = await observed(() =>
+    extractPdfText(bytes, { resources: NO_RESOURCES })
+  );
+
+  assert.equal(result.pages, pageTexts.length);
+  assert.equal(result.text, pageTexts.join("\n"));
+  assert.ok(
+    turns >= Math.floor((pageTexts.length - 1) / PDF_SLICE_PAGES),
+    `the loop was handed back ${turns} times for 40 pages`,
+  );
+  assert.ok(timerRan, "a timer set before the read ran before the read finished");
+});
+
+// A timer made due (past its 1 ms floor) without leaving the current macrotask.
+async function dueTimer(): Promise<() => boolean> {
+  let ran = false;
+  setTimeout(() => ran = true, 0);
+  const until = performance.now() + 2;
+  while (performance.now() < until) await Promise.resolve();
+  assert.equal(ran, false, "microtasks alone do not run timers");
+  return () => ran;
+}
+
+Deno.test("yieldToEventLoop: every yield runs the timers already due", async () => {
+  for (let i = 0; i < 5; i++) {
+    const ran = await dueTimer();
+    await yieldToEventLoop();
+    assert.ok(ran(), `a due timer ran during yield ${i + 1}`);
+  }
+});
+
+Deno.test("LoopSlicer: yields once its step bound is reached, even when the steps are quick", async () => {
+  // An hour-long slice: only the step bound can make it yield.
+  const slicer = new LoopSlicer(3_600_000, 3);
+  const before = loopYields();
+  for (let i = 0; i < 9; i++) await slicer.step();
+  assert.equal(loopYields() - before, 3);
+});
+
+Deno.test("extractFieldsYielding: the same facts as extractFieldsFromText, the loop handed back on the way", async () => {
+  const page = [
+    "公司名稱：台灣精密科技股份有限公司",
+    "資本額：新台幣5,000萬元",
+    "產品ID\t產品名稱\t價格\t主要原料",
+    "P001\t精密滾珠螺桿\t12000元\t合金鋼",
+    "",
+    "本公司成立於民國八十五年，專注於精密機械零組件之研發、製造與銷售。",
+  ];
+  const text = Array.from({ length: 300 }, () => page.join("\n")).join("\n");
+  const lines = text.split("\n").length;
+
+  const { value: facts, yields, timerRan } = await observed(() => extractFieldsYielding(text));
+
+  assert.deepEqual(facts, extractFieldsFromText(text));
+  assert.equal(facts.products[0].product_name, "精密滾珠螺桿");
+  assert.ok(
+    yields >= Math.floor((lines - 1) / LINES_PER_SLICE),
+    `${yields} yields for ${lines} lines`,
+  );
+  assert.ok(timerRan, "a timer set before the reading ran before it finished");
+});
+
+Deno.test("extractDocxYielding: the same text as extractDocxText, the loop handed back on the way", async () => {
+  const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const paragraphs = Array.from(
+    { length: 40_000 },
+    (_, i) => `<w:p><w:r><w:t>第${i}段：本公司專注於精密機械零組件。</w:t></w:r></w:p>`,
+  );
+  const bytes = zipSync({
+    "word/document.xml": strToU8(
+      `<w:document ${ns}><w:body>${paragraphs.join("")}</w:body></w:document>`,
+    ),
+  });
+
+  const { value: text, yields, timerRan } = await observed(() => extractDocxYielding(bytes));
+
+  assert.equal(text, extractDocxText(bytes));
+  assert.equal(text.split("\n").length, 40_000);
+  // 40,000 paragraphs are 200,000 tokens: 97 pauses of 2048, over the 64 that force a yield.
+  assert.ok(yields >= 1, `${yields} yields`);
+  assert.ok(timerRan, "a timer set before the reading ran before it finished");
+});
