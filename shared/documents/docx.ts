@@ -6,9 +6,8 @@
 import { DocumentError } from "./errors.ts";
 import { type ReadingSteps, runToEnd, runYielding } from "./loop_yield.ts";
 import { wordXmlSteps } from "./word_xml.ts";
+import { type InflateBudget, inflateEntrySteps } from "./zip_inflate.ts";
 import {
-  type InflateBudget,
-  inflateEntrySteps,
   readZipEntries,
   TOO_MANY_PARTS_DETAIL,
   type ZipEntry,

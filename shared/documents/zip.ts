@@ -1,12 +1,11 @@
 /**
- * A small, defensive ZIP reader for DOCX files: it lists entries from the central directory
- * and inflates one entry at a time under a byte budget. Written by hand (with fflate's
- * streaming inflater) rather than with `unzipSync`, because `unzipSync` trusts the sizes a
- * hostile archive declares and allocates the whole output before anyone can stop it.
+ * A small, defensive ZIP reader for DOCX files: it lists entries from the central directory;
+ * `zip_inflate.ts` inflates one entry at a time under a byte budget. Written by hand (with
+ * fflate's streaming inflater) rather than with `unzipSync`, because `unzipSync` trusts the
+ * sizes a hostile archive declares and allocates the whole output before anyone can stop it.
+ * Listing needs no inflater, so detecting a DOCX (at every upload's intake, a module every
+ * chatbot isolate loads) does not load fflate.
  */
-
-import { Inflate } from "fflate";
-import { type ReadingSteps, runToEnd } from "./loop_yield.ts";
 
 /** A malformed, unsupported or over-budget archive; docx.ts turns it into a DocumentError. */
 export class ZipError extends Error {
@@ -38,10 +37,9 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
-/** What may still be inflated, shared by every entry read from one archive. */
-export interface InflateBudget {
-  remaining: number;
-}
+const EOCD_SIG = 0x06054b50;
+const CENTRAL_SIG = 0x02014b50;
+const LOCAL_SIG = 0x04034b50;
 
 /** Most entries an archive may list; real DOCX files have a few dozen. */
 export const MAX_ZIP_ENTRIES = 2000;
@@ -49,13 +47,6 @@ export const MAX_ZIP_ENTRIES = 2000;
 /** What the user is told about an archive past MAX_ZIP_ENTRIES: its real reason, not its type. */
 export const TOO_MANY_PARTS_DETAIL =
   `The file is too complex to read: it has too many parts (more than ${MAX_ZIP_ENTRIES} entries)`;
-
-const EOCD_SIG = 0x06054b50;
-const CENTRAL_SIG = 0x02014b50;
-const LOCAL_SIG = 0x04034b50;
-// Inflated bytes produced by one push are at most ~1032x its input, so 16 KiB of input bounds
-// the overshoot past the budget to ~16 MiB before the counter stops it.
-const PUSH_CHUNK = 16 * 1024;
 
 /** True when the bytes start with a ZIP local-file header (`PK\x03\x04`). */
 export function isZip(bytes: Uint8Array): boolean {
@@ -97,67 +88,8 @@ export function readZipEntries(bytes: Uint8Array, maxEntries = MAX_ZIP_ENTRIES):
   return entries;
 }
 
-/**
- * Returns the uncompressed bytes of one entry, charging them to `budget`. Refuses up front when
- * the declared size exceeds what is left, and stops inflating as soon as the real output does
- * (declared sizes can lie). Throws ZipError on any of that, or on a damaged entry.
- */
-export function inflateEntry(
-  bytes: Uint8Array,
-  entry: ZipEntry,
-  budget: InflateBudget,
-): Uint8Array {
-  return runToEnd(inflateEntrySteps(bytes, entry, budget));
-}
-
-/** inflateEntry as a reading that pauses after each chunk of input (loop_yield.ts). */
-export function* inflateEntrySteps(
-  bytes: Uint8Array,
-  entry: ZipEntry,
-  budget: InflateBudget,
-): ReadingSteps<Uint8Array> {
-  if (entry.encrypted) throw new ZipError("encrypted entry");
-  if (entry.size > budget.remaining) throw new ZipError("entry too large");
-  const data = entryData(bytes, entry);
-  if (entry.method === 0) {
-    if (data.length > budget.remaining) throw new ZipError("entry too large");
-    budget.remaining -= data.length;
-    return data.slice();
-  }
-  if (entry.method !== 8) throw new ZipError("unsupported compression");
-
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let done = false;
-  const inflater = new Inflate((chunk, final) => {
-    total += chunk.length;
-    if (total > budget.remaining) throw new ZipError("entry too large");
-    chunks.push(chunk);
-    if (final) done = true;
-  });
-  try {
-    for (let at = 0; at < data.length && !done; at += PUSH_CHUNK) {
-      const end = Math.min(at + PUSH_CHUNK, data.length);
-      inflater.push(data.subarray(at, end), end === data.length);
-      yield;
-    }
-  } catch (error) {
-    if (error instanceof ZipError) throw error;
-    throw new ZipError("damaged entry");
-  }
-  if (!done) throw new ZipError("truncated entry");
-  budget.remaining -= total;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-    yield;
-  }
-  return out;
-}
-
-function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+/** The stored (compressed) bytes of `entry`, located through its local header. */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const dv = view(bytes);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOCAL_SIG) {

@@ -1,7 +1,7 @@
 /**
  * A function boots with what every request needs and nothing more (issue 11, cold boot): its
  * entrypoint's static imports reach neither the conversation engine nor the AI engine, the
- * document readers, OpenCC or the OpenAPI generator; those are loaded by the first request
+ * document readers (fflate, unpdf), OpenCC or the OpenAPI generator; those are loaded by the first request
  * that needs them (`shared/lazy.ts`, `functions/chatbot/load.ts`). A count, not a timing: the
  * times are `deno task bench`'s.
  */
@@ -15,7 +15,7 @@ import {
 } from "../../scripts/lib/deploy.ts";
 
 /** The npm packages a booting function may load: what every request uses. */
-const BOOT_PACKAGES = new Set(["hono", "zod", "jose", "postgres", "fflate"]);
+const BOOT_PACKAGES = new Set(["hono", "zod", "jose", "postgres"]);
 
 /** Local modules only some requests need. */
 const ON_DEMAND = [
@@ -26,6 +26,7 @@ const ON_DEMAND = [
   "shared/onboarding/lexicon/",
   "shared/documents/pdf",
   "shared/documents/docx.ts",
+  "shared/documents/zip_inflate.ts",
   "shared/documents/fields.ts",
   "shared/documents/text.ts",
 ];

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { DOCX_UNREADABLE, extractDocxText } from "../../../shared/documents/docx.ts";
 import { DocumentError } from "../../../shared/documents/errors.ts";
 import { wordXmlToLines } from "../../../shared/documents/word_xml.ts";
-import { inflateEntry, readZipEntries } from "../../../shared/documents/zip.ts";
+import { readZipEntries } from "../../../shared/documents/zip.ts";
+import { inflateEntry } from "../../../shared/documents/zip_inflate.ts";
 import {
   DOCX_EXPECTED_LINES,
   nonDocxZip,
