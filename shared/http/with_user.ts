@@ -34,6 +34,14 @@ export interface UserWorkOptions<T> {
    * (or returning undefined): nothing to store.
    */
   response?: (value: T) => { status: number; body: unknown } | undefined;
+  /**
+   * The work's last writes, given its result (undefined: none): sent together with the stored
+   * response and the `COMMIT`, so they cost no round trip of their own. Their results are not
+   * awaited by `fn`, so nothing it returns may depend on them. When one fails (a constraint, a
+   * timeout, a lost connection) the whole transaction rolls back, the request's count too, and
+   * `withUser` rejects with that error, as when a statement of `fn` fails.
+   */
+  writes?: (tx: Tx, value: T) => Promise<unknown> | undefined;
 }
 
 // What the transaction of `withUser` ended with: `fn`'s value, or its refusal of an admitted
@@ -108,13 +116,19 @@ export async function withUser<T>(
       {
         timeouts: deps.config.databaseTimeouts,
         finish: (tx, outcome) => {
-          const response = idempotency && outcome.kind === "done" &&
-            options.response?.(outcome.value);
-          if (!idempotency || !response) return undefined;
-          return storeResponse(tx, owner, idempotency.key, {
-            fingerprint: idempotency.fingerprint,
-            ...response,
-          });
+          if (outcome.kind !== "done") return undefined;
+          // The writes first: a stored response is only ever committed with them.
+          const writes = options.writes?.(tx, outcome.value);
+          const response = idempotency && options.response?.(outcome.value);
+          const stored = idempotency && response
+            ? storeResponse(tx, owner, idempotency.key, {
+              fingerprint: idempotency.fingerprint,
+              ...response,
+            })
+            : undefined;
+          if (!writes && !stored) return undefined;
+          // The first failure, in the order sent, is the one that aborted the transaction.
+          return Promise.all([writes, stored]);
         },
         // A read request writes only its rate-limit row and the user row's sync: no disk flush.
         durable: c.req.method !== "GET",
