@@ -24,12 +24,8 @@ Deno.test({
     const trips = await countRoundTrips(db.url, { prepare: db.prepare, floorRequests: 5 });
     // BEGIN + settings + the user row and rate limit, then COMMIT.
     assert.equal(trips.floor, 2);
-    // Per message on average, rounded: a turn whose writes exceed 1 KiB (the completing turn's
-    // long summary) still pays one more, because postgres.js writes a batch of 1 KiB at once and
-    // the COMMIT behind it, left for a later write, goes out only once the reply came; the
-    // example conversation has one such turn in nine. A third round trip on every turn fails.
     assert.ok(
-      Math.round(trips.message) <= trips.floor,
+      trips.message <= trips.floor,
       `message ${trips.message} round trips per request, floor ${trips.floor}`,
     );
   },
