@@ -86,8 +86,11 @@ export async function withUser<T>(
           ? findStoredResponse(tx, owner, idempotency.key)
           : undefined;
         // A request refused after it was admitted (404, 409…) was still made: it stays counted
-        // and only its work is undone, back to here. Sent with the statements above.
-        const admitted = recent ? tx`savepoint admitted` : undefined;
+        // and only its work is undone, back to here. Sent with the statements above, and after
+        // them: they start a microtask late (each is awaited inside its function), and so must
+        // this one (`Promise.resolve` hands it on as `await` does); called directly, its `catch`
+        // would start it first, before `BEGIN`, where a savepoint is an error.
+        const admitted = recent ? Promise.resolve(tx`savepoint admitted`) : undefined;
         admitted?.catch(() => {});
         const user = Promise.all([row, recent, stored]).then(([row, recent, stored]) => {
           // The headers first: every counted response carries them, a 403 too.
