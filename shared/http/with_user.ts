@@ -108,8 +108,11 @@ export async function withUser<T>(
           await user;
           return { kind: "done", value };
         } catch (error) {
+          // The admission's own refusal (403, 429, a replay) answers first: a request over its
+          // limit is a 429 even when its work would have been refused too.
+          await user;
           const refusedAfterAdmission = admitted && error instanceof ApiError &&
-            error.status < 500 && await user.then(() => true, () => false);
+            error.status < 500;
           if (!refusedAfterAdmission) throw error;
           // Sent with the COMMIT that follows: the count is kept, nothing else.
           tx`rollback to savepoint admitted`.catch(() => {});
