@@ -16,6 +16,8 @@ import {
   type LockedSession,
   lockSessionForTurn,
   saveTurn,
+  type TurnTarget,
+  type TurnWrite,
 } from "../../shared/db/onboarding.ts";
 import { insertMessages, insertSession, recentMessages } from "../../shared/db/sessions.ts";
 import type { AppDeps, AppEnv } from "../../shared/http/app.ts";
@@ -36,6 +38,12 @@ import {
   type OnboardingSnapshot,
   type Progress,
 } from "../../shared/onboarding/types.ts";
+
+/** A decided turn's writes, not yet sent: where they go and what they store. */
+interface TurnPlan {
+  target: TurnTarget;
+  write: TurnWrite;
+}
 
 /** A freshly started session. */
 export interface StartedSession {
@@ -117,11 +125,35 @@ export async function runTurn<T extends EngineTurn>(
   sessionId: number,
   run: TurnRun<T>,
 ): Promise<TurnRunResult<T>> {
+  const decided = await decideTurn(tx, caller, sessionId, run);
+  if (decided.kind === "inactive") return decided;
+  await writeTurn(tx, decided.plan);
+  return { kind: "taken", outcome: decided.outcome };
+}
+
+// A turn decided under the session's lock and not yet written: what it leads to, and the
+// writes that store it (for withUser's `writes`, so they travel with the COMMIT).
+type DecidedTurn<T extends EngineTurn> = Planned<T> | { kind: "inactive"; error: ApiError };
+
+// A turn decided and its writes planned, not yet sent (see planTurn).
+interface Planned<T extends EngineTurn = EngineTurn> {
+  kind: "planned";
+  outcome: TurnOutcome<T>;
+  plan: TurnPlan;
+}
+
+// What runTurn does short of writing: open the session, run the step, plan the writes.
+async function decideTurn<T extends EngineTurn>(
+  tx: Tx,
+  caller: Caller,
+  sessionId: number,
+  run: TurnRun<T>,
+): Promise<DecidedTurn<T>> {
   const opened = await openTurn(tx, caller, sessionId, run.historyLength ?? 0);
   if (opened.kind === "inactive") return opened;
   run.onActive?.();
   const turn = await run.step(opened.source);
-  return { kind: "taken", outcome: await saveOutcome(tx, opened.session, run.userMessage, turn) };
+  return planTurn(opened.session, run.userMessage, turn);
 }
 
 /**
@@ -190,21 +222,27 @@ export async function takeTurn(
       message,
       ...(options.onReplyDelta ? { onReplyDelta: options.onReplyDelta } : {}),
     });
+  // Either way the turn's writes are withUser's `writes`: they travel with the COMMIT, so a
+  // local turn costs the round trips of the floor (one for the reads, one for writes + COMMIT).
   if (!engine.remote) {
-    const result = await withUser(
+    const decided = await withUser(
       c,
       deps,
       (tx, caller) =>
-        runTurn(tx, caller, sessionId, {
+        decideTurn(tx, caller, sessionId, {
           userMessage: message,
           historyLength: engine.historyLength,
           onActive: options.onActive,
           step,
         }),
-      { response: (result) => stored(result.kind === "taken" ? result.outcome : undefined) },
+      {
+        writes: (tx, decided) =>
+          decided.kind === "planned" ? writeTurn(tx, decided.plan) : undefined,
+        response: (decided) => stored(decided.kind === "planned" ? decided.outcome : undefined),
+      },
     );
-    if (result.kind === "inactive") throw result.error;
-    return result.outcome;
+    if (decided.kind === "inactive") throw decided.error;
+    return decided.outcome;
   }
 
   const open = (tx: Tx, caller: Caller) =>
@@ -214,12 +252,21 @@ export async function takeTurn(
   options.onActive?.();
   while (true) {
     const turn = await step(read.source);
-    const applied = await withUser(c, deps, async (tx, caller) => {
-      const current = await open(tx, caller);
-      if (current.session.version !== read.session.version) return { current };
-      return { outcome: await saveOutcome(tx, current.session, message, turn) };
-    }, { response: (applied) => stored(applied.outcome) });
-    if (applied.outcome) return applied.outcome;
+    const applied = await withUser(
+      c,
+      deps,
+      async (tx, caller): Promise<{ kind: "changed"; current: OpenTurn } | Planned> => {
+        const current = await open(tx, caller);
+        if (current.session.version !== read.session.version) return { kind: "changed", current };
+        return planTurn(current.session, message, turn);
+      },
+      {
+        writes: (tx, applied) =>
+          applied.kind === "planned" ? writeTurn(tx, applied.plan) : undefined,
+        response: (applied) => stored(applied.kind === "planned" ? applied.outcome : undefined),
+      },
+    );
+    if (applied.kind === "planned") return applied.outcome;
     if (performance.now() - started > REMOTE_TURN_BUDGET_MS) throw unavailable();
     options.onRestart?.();
     read = applied.current;
@@ -259,30 +306,38 @@ function expectOpen(opened: Awaited<ReturnType<typeof openTurn>>): OpenTurn {
   return opened;
 }
 
-// Stores a decided turn (the user's message, the reply, the data changes, the new state and
-// version) on the open session, and returns what it leads to.
-async function saveOutcome<T extends EngineTurn>(
-  tx: Tx,
+// A decided turn on the open session: what it leads to, and the writes that store it (the
+// user's message, the reply, the data changes, the new state and version). Nothing here waits
+// for the writes: the progress follows from the data read under the lock and the turn.
+function planTurn<T extends EngineTurn>(
   session: LockedSession,
   userMessage: string,
   turn: T,
-): Promise<TurnOutcome<T>> {
-  await saveTurn(tx, {
-    sessionId: session.id,
-    onboardingId: session.onboardingId,
-    owner: session.owner,
-  }, {
-    profile: turn.profile,
-    productChanges: turn.productChanges,
-    messages: [
-      { role: "user", content: userMessage },
-      { role: "assistant", content: turn.reply },
-    ],
-    state: turn.state,
-    completed: turn.completed,
-  });
+): Planned<T> {
+  const plan: TurnPlan = {
+    target: { sessionId: session.id, onboardingId: session.onboardingId, owner: session.owner },
+    write: {
+      profile: turn.profile,
+      productChanges: turn.productChanges,
+      messages: [
+        { role: "user", content: userMessage },
+        { role: "assistant", content: turn.reply },
+      ],
+      state: turn.state,
+      completed: turn.completed,
+    },
+  };
   const snapshot = applyTurn(session.snapshot, turn);
-  return { turn, progress: computeProgress(snapshot), snapshot };
+  return {
+    kind: "planned",
+    outcome: { turn, progress: computeProgress(snapshot), snapshot },
+    plan,
+  };
+}
+
+// Sends a planned turn's writes; resolves when all are done.
+function writeTurn(tx: Tx, plan: TurnPlan): Promise<void> {
+  return saveTurn(tx, plan.target, plan.write);
 }
 
 // The one check of a locked session: missing (or another user's, which RLS hides) is a 404,

@@ -48,15 +48,18 @@ export async function asUser<T>(
   const { timeouts = DEFAULT_DATABASE_TIMEOUTS, finish, durable = true } = options;
   const tx = await sql.reserve();
   try {
+    // Started now (`execute`), so they are sent before any query of fn's: postgres.js sends a
+    // query once it is started, and a query handed to `await` or `Promise.all` starts a
+    // microtask later than one whose `then`/`catch` is called directly.
     const setup = Promise.all([
-      tx`begin`,
+      tx`begin`.execute(),
       tx`select set_config('request.jwt.claims', ${databaseClaims(claims)}, true),
                 set_config('role', 'authenticated', true),
                 set_config('statement_timeout', ${String(timeouts.statementMs)}, true),
                 set_config('lock_timeout', ${String(timeouts.lockMs)}, true),
                 set_config('idle_in_transaction_session_timeout',
                            ${String(timeouts.idleInTransactionMs)}, true),
-                set_config('synchronous_commit', ${durable ? "on" : "off"}, true)`,
+                set_config('synchronous_commit', ${durable ? "on" : "off"}, true)`.execute(),
     ]);
     // Awaited below; a failure here also fails fn's queries, which may be awaited first.
     setup.catch(() => {});

@@ -5,6 +5,7 @@ import type {
   CompanyProfile,
   OnboardingSnapshot,
   ProductChange,
+  ProductFields,
   StoredProduct,
 } from "../onboarding/types.ts";
 import type { Tx } from "./client.ts";
@@ -234,19 +235,45 @@ export async function saveTurn(tx: Tx, target: TurnTarget, turn: TurnWrite): Pro
   ]);
 }
 
+// One fixed-shape statement per kind of change (a CASE per column for an update, every column
+// for an insert), whatever the fields changed: postgres.js describes a statement it has not
+// prepared on the connection in a round trip of its own and pipelines nothing behind it, so a
+// column list that varied with the change would cost that round trip for each new list.
 function productWrite(
   tx: Tx,
   onboarding: { id: number; owner: string },
   change: ProductChange,
 ): Promise<unknown> {
   switch (change.kind) {
-    case "insert":
-      return tx`insert into onboarding.products ${
-        tx({ onboarding_id: onboarding.id, external_user_id: onboarding.owner, ...change.fields })
-      }`;
-    case "update":
-      return tx`update onboarding.products set ${tx(change.fields)}, updated_at = now()
-                where id = ${change.id} and onboarding_id = ${onboarding.id}`;
+    case "insert": {
+      const f = change.fields;
+      return tx`
+        insert into onboarding.products (onboarding_id, external_user_id, product_id,
+          product_name, price, main_raw_materials, product_standard, technical_advantages)
+        values (${onboarding.id}, ${onboarding.owner}, ${f.product_id}::text,
+          ${f.product_name}::text, ${f.price}::text, ${f.main_raw_materials}::text,
+          ${f.product_standard}::text, ${f.technical_advantages}::text)`;
+    }
+    case "update": {
+      const fields = change.fields as Partial<Record<string, string | null>>;
+      const has = (column: keyof ProductFields) => fields[column] !== undefined;
+      const value = (column: keyof ProductFields) => fields[column] ?? null;
+      return tx`
+        update onboarding.products set
+          product_id = case when ${has("product_id")}
+            then ${value("product_id")}::text else product_id end,
+          product_name = case when ${has("product_name")}
+            then ${value("product_name")}::text else product_name end,
+          price = case when ${has("price")} then ${value("price")}::text else price end,
+          main_raw_materials = case when ${has("main_raw_materials")}
+            then ${value("main_raw_materials")}::text else main_raw_materials end,
+          product_standard = case when ${has("product_standard")}
+            then ${value("product_standard")}::text else product_standard end,
+          technical_advantages = case when ${has("technical_advantages")}
+            then ${value("technical_advantages")}::text else technical_advantages end,
+          updated_at = now()
+        where id = ${change.id} and onboarding_id = ${onboarding.id}`;
+    }
     case "delete":
       return tx`delete from onboarding.products
                 where id = ${change.id} and onboarding_id = ${onboarding.id}`;

@@ -34,6 +34,14 @@ export interface UserWorkOptions<T> {
    * (or returning undefined): nothing to store.
    */
   response?: (value: T) => { status: number; body: unknown } | undefined;
+  /**
+   * The work's last writes, given its result (undefined: none): sent together with the stored
+   * response and the `COMMIT`, so they cost no round trip of their own. Their results are not
+   * awaited by `fn`, so nothing it returns may depend on them. When one fails (a constraint, a
+   * timeout, a lost connection) the whole transaction rolls back, the request's count too, and
+   * `withUser` rejects with that error, as when a statement of `fn` fails.
+   */
+  writes?: (tx: Tx, value: T) => Promise<unknown> | undefined;
 }
 
 // What the transaction of `withUser` ended with: `fn`'s value, or its refusal of an admitted
@@ -78,8 +86,11 @@ export async function withUser<T>(
           ? findStoredResponse(tx, owner, idempotency.key)
           : undefined;
         // A request refused after it was admitted (404, 409…) was still made: it stays counted
-        // and only its work is undone, back to here. Sent with the statements above.
-        const admitted = recent ? tx`savepoint admitted` : undefined;
+        // and only its work is undone, back to here. Sent with the statements above, and after
+        // them: they start a microtask late (each is awaited inside its function), and so must
+        // this one (`Promise.resolve` hands it on as `await` does); called directly, its `catch`
+        // would start it first, before `BEGIN`, where a savepoint is an error.
+        const admitted = recent ? Promise.resolve(tx`savepoint admitted`) : undefined;
         admitted?.catch(() => {});
         const user = Promise.all([row, recent, stored]).then(([row, recent, stored]) => {
           // The headers first: every counted response carries them, a 403 too.
@@ -97,8 +108,11 @@ export async function withUser<T>(
           await user;
           return { kind: "done", value };
         } catch (error) {
+          // The admission's own refusal (403, 429, a replay) answers first: a request over its
+          // limit is a 429 even when its work would have been refused too.
+          await user;
           const refusedAfterAdmission = admitted && error instanceof ApiError &&
-            error.status < 500 && await user.then(() => true, () => false);
+            error.status < 500;
           if (!refusedAfterAdmission) throw error;
           // Sent with the COMMIT that follows: the count is kept, nothing else.
           tx`rollback to savepoint admitted`.catch(() => {});
@@ -108,13 +122,19 @@ export async function withUser<T>(
       {
         timeouts: deps.config.databaseTimeouts,
         finish: (tx, outcome) => {
-          const response = idempotency && outcome.kind === "done" &&
-            options.response?.(outcome.value);
-          if (!idempotency || !response) return undefined;
-          return storeResponse(tx, owner, idempotency.key, {
-            fingerprint: idempotency.fingerprint,
-            ...response,
-          });
+          if (outcome.kind !== "done") return undefined;
+          // The writes first: a stored response is only ever committed with them.
+          const writes = options.writes?.(tx, outcome.value);
+          const response = idempotency && options.response?.(outcome.value);
+          const stored = idempotency && response
+            ? storeResponse(tx, owner, idempotency.key, {
+              fingerprint: idempotency.fingerprint,
+              ...response,
+            })
+            : undefined;
+          if (!writes && !stored) return undefined;
+          // The first failure, in the order sent, is the one that aborted the transaction.
+          return Promise.all([writes, stored]);
         },
         // A read request writes only its rate-limit row and the user row's sync: no disk flush.
         durable: c.req.method !== "GET",

@@ -152,6 +152,33 @@ Deno.test("a request refused after admission still counts, its work undone", asy
   assert.equal(row.n, 3, "the 404s are counted, the 429 is not");
 });
 
+// The upload route refuses a missing session inside its transaction (`lockActiveSession`
+// throws), so only a rollback to the admission savepoint keeps the count: this fails when the
+// savepoint is not in the transaction (e.g. sent before its BEGIN).
+Deno.test("an upload refused inside its transaction still counts, its work undone", async () => {
+  const harness = await createHarness({ RATE_LIMIT_UPLOADS_PER_HOUR: "2" });
+  const user = await testUser();
+  const statuses: number[] = [];
+  for (const name of ["a.txt", "b.txt", "c.txt"]) {
+    const response = await uploadFile(
+      harness,
+      user,
+      new File(["行業別：電子業"], name),
+      2147483000,
+    );
+    statuses.push(response.status);
+    await response.body?.cancel();
+  }
+  assert.deepEqual(statuses, [404, 404, 429]);
+  const [counted] = await harness.db.sql`
+    select count(*)::int as n from onboarding.request_events
+    where external_user_id = ${user.userId} and kind = 'upload'`;
+  assert.equal(counted.n, 2, "the 404s are counted, the 429 is not");
+  const uploads = await harness.db.sql`
+    select 1 from onboarding.uploads where external_user_id = ${user.userId}`;
+  assert.equal(uploads.length, 0);
+});
+
 Deno.test("over the upload limit: 429 before the file is stored", async () => {
   const harness = await createHarness({ RATE_LIMIT_UPLOADS_PER_HOUR: "1" });
   const user = await testUser();

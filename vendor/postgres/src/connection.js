@@ -249,7 +249,10 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
 
   function write(x, fn) {
     chunk = chunk ? Buffer.concat([chunk, x]) : Buffer.from(x)
-    if (fn || chunk.length >= 1024)
+    // PATCHED (vendor/postgres/PATCHED.md, item 6): flushed at once from 64 KiB, not 1 KiB, so
+    // a pipelined batch over 1 KiB is not split into a write now and one after a setImmediate
+    // that, under Deno, runs only once the first write's answer is back (a round trip more).
+    if (fn || chunk.length >= 65536)
       return nextWrite(fn)
     nextWriteTimer === null && (nextWriteTimer = setImmediate(nextWrite))
     return true
