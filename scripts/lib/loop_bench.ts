@@ -16,7 +16,7 @@
 import { parseConfig } from "../../shared/config.ts";
 import { mintToken } from "../../shared/auth/mint.ts";
 import { connect } from "../../shared/db/client.ts";
-import { loopYields } from "../../shared/documents/loop_yield.ts";
+import { loopYields } from "../../shared/loop_yield.ts";
 import { startEmbeddedPostgres } from "./embedded_postgres.ts";
 import { createFunctionApps } from "./functions.ts";
 import { createGateway } from "./gateway.ts";

@@ -4,7 +4,7 @@
  */
 
 import { DocumentError } from "./errors.ts";
-import { type ReadingSteps, runToEnd, runYielding } from "./loop_yield.ts";
+import { type ReadingSteps, runToEnd, runYielding } from "../loop_yield.ts";
 import { wordXmlSteps } from "./word_xml.ts";
 import { type InflateBudget, inflateEntrySteps } from "./zip_inflate.ts";
 import {

@@ -15,7 +15,7 @@ import { findLabels } from "../onboarding/parsing/labels.ts";
 import { normalizeText } from "../onboarding/parsing/normalize.ts";
 import { parseProductBlock, parseProductTableRow } from "../onboarding/parsing/products.ts";
 import type { CompanyProfile, DocumentFacts, ProductFields } from "../onboarding/types.ts";
-import { type ReadingSteps, runToEnd, runYielding } from "./loop_yield.ts";
+import { type ReadingSteps, runToEnd, runYielding } from "../loop_yield.ts";
 import { isProductHeader, isSeparatorRow, rowAsLabelledText, splitTableRow } from "./table_rows.ts";
 
 // Lines longer than this are prose or garbage, never a `label：value` fact; not reading facts

@@ -5,7 +5,7 @@
  */
 
 import { DocumentError } from "./errors.ts";
-import { LoopSlicer } from "./loop_yield.ts";
+import { LoopSlicer } from "../loop_yield.ts";
 import { pageItemsToText } from "./pdf_text.ts";
 import {
   defaultPdfResourceUrls,

@@ -4,7 +4,7 @@
  * than a DOM parser: the runtime has none, and only a handful of elements carry text.
  */
 
-import { type ReadingSteps, runToEnd } from "./loop_yield.ts";
+import { type ReadingSteps, runToEnd } from "../loop_yield.ts";
 
 // Tokens scanned between two pauses of wordXmlSteps (well under a millisecond of work).
 const TOKENS_PER_STEP = 2048;

@@ -4,7 +4,7 @@
  */
 
 import { Inflate } from "fflate";
-import { type ReadingSteps, runToEnd } from "./loop_yield.ts";
+import { type ReadingSteps, runToEnd } from "../loop_yield.ts";
 import { entryData, type ZipEntry, ZipError } from "./zip.ts";
 
 /** What may still be inflated, shared by every entry read from one archive. */

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { strToU8, zipSync } from "fflate";
-import { extractDocxText, extractDocxYielding } from "../../../shared/documents/docx.ts";
+import { extractDocxText, extractDocxYielding } from "../../shared/documents/docx.ts";
 import {
   extractFieldsFromText,
   extractFieldsYielding,
   LINES_PER_SLICE,
-} from "../../../shared/documents/fields.ts";
-import { extractPdfText, PDF_SLICE_PAGES } from "../../../shared/documents/pdf.ts";
-import { LoopSlicer, loopYields, yieldToEventLoop } from "../../../shared/documents/loop_yield.ts";
-import { multiPagePdf } from "../../fixtures/make_fixtures.ts";
+} from "../../shared/documents/fields.ts";
+import { extractPdfText, PDF_SLICE_PAGES } from "../../shared/documents/pdf.ts";
+import { LoopSlicer, loopYields, yieldToEventLoop } from "../../shared/loop_yield.ts";
+import { multiPagePdf } from "../fixtures/make_fixtures.ts";
 
 // No CMap or font files: nothing in the read waits on I/O, so only a deliberate yield lets the
 // timer below run before the read ends.

@@ -1,9 +1,10 @@
 /**
- * Handing the event loop back between steps of a long document read. Text extraction runs on
- * the request's own isolate (Supabase Edge Functions have no Web Workers), and PDF.js without
- * a worker chains its steps through promises, which never let timers, sockets or other
- * requests in: one 300-page PDF would hold every other request on the server for its whole
- * read. A yield here is a macrotask, so what is already due runs before the read goes on.
+ * Handing the event loop back between steps of long work on a request: reading an upload's
+ * body, hashing it, extracting its text. Everything runs on the request's own isolate
+ * (Supabase Edge Functions have no Web Workers), and PDF.js without a worker chains its steps
+ * through promises, which never let timers, sockets or other requests in: one 300-page PDF
+ * would hold every other request on the server for its whole read. A yield here is a
+ * macrotask, so what is already due runs before the work goes on.
  */
 
 let yieldsSoFar = 0;
