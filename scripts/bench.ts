@@ -1,46 +1,70 @@
 /**
- * `deno task bench`: N simulated users run the example conversation concurrently against the
- * local server on a real PostgreSQL (DATABASE_URL, else the embedded PGlite), and the same run
- * measures the floor: `GET /auth/me`, an authenticated request doing one trivial query in
- * `asUser`. Prints messages/second, p50/p99 latency and database statements per request.
+ * `deno task bench`: the project's performance figures, each part in its own module under
+ * scripts/lib/, measured as ratios to references run in the same process and minute, so that
+ * runs on machines of different speed compare (docs/benchmarks.md has the method, the targets
+ * and a sample run):
  *
- * The same task then benchmarks PDF extraction against poppler's `pdftotext`
- * (scripts/lib/pdf_bench.ts).
+ * - `conversation` (conversation_bench.ts): N users run the example conversation concurrently
+ *   against the local server; the floor (`GET /auth/me`) is measured in the same run, and the
+ *   database round trips of each are counted.
+ * - `boot` (boot_bench.ts): each function's cold boot in a fresh process, against a minimal
+ *   function and a bare Hono app.
+ * - `pdf` (pdf_bench.ts): reading a 300-page PDF, against poppler's `pdftotext`.
+ * - `loop` (loop_bench.ts): other requests' latency while such PDFs are uploaded.
+ * - `faults` (fault_bench.ts, not run by default): users sending messages while the database's
+ *   connections are terminated; needs a real PostgreSQL in DATABASE_URL and terminates every
+ *   other connection to that database.
  *
- * `BENCH_PARTS=faults` adds the database-fault run (scripts/lib/fault_bench.ts): users sending
- * messages while the database's connections are terminated three times; it needs a real
- * PostgreSQL in DATABASE_URL and terminates every other connection to that database.
+ * The database is DATABASE_URL's, else an embedded PGlite. With `BENCH_JSON=1` the output ends
+ * with one JSON line holding every figure of the parts that ran.
  *
- * `loop` (scripts/lib/loop_bench.ts): `GET /auth/me` latency while 300-page PDFs are uploaded.
- *
- * Options (env): BENCH_PARTS (comma-separated, default `conversation,pdf,loop`; also `faults`), BENCH_USERS
- * (default 20), BENCH_FLOOR_REQUESTS (default 400), BENCH_PDF_RUNS (default 10),
- * BENCH_PDF_FILE (a PDF to read instead of the generated one).
+ * Options (env): BENCH_PARTS (comma-separated, default `conversation,boot,pdf,loop`), BENCH_JSON,
+ * and each part's own (see its module).
  */
+import { runBootBench } from "./lib/boot_bench.ts";
 import { runConversationBench } from "./lib/conversation_bench.ts";
-import { runPdfBench } from "./lib/pdf_bench.ts";
 import { runFaultBench } from "./lib/fault_bench.ts";
 import { runLoopBench } from "./lib/loop_bench.ts";
+import { runPdfBench } from "./lib/pdf_bench.ts";
 
-const PARTS = new Set(
-  (Deno.env.get("BENCH_PARTS") ?? "conversation,pdf,loop").split(",").map((p) => p.trim()),
-);
-for (const part of PARTS) {
-  if (part !== "conversation" && part !== "pdf" && part !== "loop" && part !== "faults") {
-    throw new Error(`BENCH_PARTS: unknown ${part}`);
-  }
+/** A part's figures: numbers, or null for one it could not measure (pdftotext missing). */
+type Figures = Record<string, number | null>;
+
+const PARTS: Record<string, () => Promise<object | undefined>> = {
+  conversation: runConversationBench,
+  boot: runBootBench,
+  pdf: runPdfBench,
+  loop: runLoopBench,
+  faults: async () => faultFigures(await runFaultBench()),
+};
+const DEFAULT_PARTS = "conversation,boot,pdf,loop";
+
+/** The fault run's counts, prefixed; its per-termination lists are left to the printed report. */
+function faultFigures(result: Awaited<ReturnType<typeof runFaultBench>>): Figures | undefined {
+  if (!result) return undefined;
+  return Object.fromEntries(
+    Object.entries(result)
+      .filter((entry): entry is [string, number] => typeof entry[1] === "number")
+      .map((
+        [key, value],
+      ) => [`faults_${key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`, value]),
+  );
 }
 
-if (PARTS.has("conversation")) await runConversationBench();
-if (PARTS.has("pdf")) {
-  if (PARTS.has("conversation")) console.log();
-  await runPdfBench();
+const requested = (Deno.env.get("BENCH_PARTS") ?? DEFAULT_PARTS).split(",").map((p) => p.trim());
+const unknown = requested.filter((part) => !(part in PARTS));
+if (unknown.length > 0) {
+  throw new Error(`BENCH_PARTS: unknown ${unknown.join(", ")} (known: ${Object.keys(PARTS)})`);
 }
-if (PARTS.has("loop")) {
-  if (PARTS.has("conversation") || PARTS.has("pdf")) console.log();
-  await runLoopBench();
+
+const figures: Figures = {};
+for (const [i, part] of requested.entries()) {
+  if (i > 0) console.log();
+  Object.assign(figures, await PARTS[part]());
 }
-if (PARTS.has("faults")) {
-  if (PARTS.has("conversation") || PARTS.has("pdf") || PARTS.has("loop")) console.log();
-  await runFaultBench();
+if (Deno.env.get("BENCH_JSON")) {
+  const rounded = (value: number | null) => value === null ? null : Math.round(value * 1000) / 1000;
+  console.log(
+    JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, rounded(v)]))),
+  );
 }

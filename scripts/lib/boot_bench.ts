@@ -1,0 +1,191 @@
+/**
+ * The cold-boot part of `deno task bench`: each function of supabase/config.toml, started in a
+ * fresh Deno process that imports its entrypoint and answers its health request (which queries
+ * the database), against two references built by the bench and measured in the same run:
+ * a minimal function (Hono, zod, jose and postgres.js, one query: `boot/minimal.ts`) and a bare
+ * Hono app (`boot/bare.ts`). Target: every function within 1.25× of the minimal one.
+ *
+ * The chatbot's first requests that need what it loads on demand — a session and a rule-mode
+ * message (the conversation engine), a PDF upload (the PDF reader) — are timed too, in the
+ * same fresh process, so the cost moved out of the boot stays in view.
+ *
+ * Children run with `--unstable-lazy-dynamic-imports`: a dynamic import with a literal
+ * specifier is then resolved when it runs, as it is when a function runs from its deployed
+ * bundle; without it, Deno's CLI reads and analyses every such module while building the graph
+ * at start, which the deployed function does not do. Rounds alternate the variants, so a drift
+ * of the machine's speed weighs on all of them; a first round, not counted, fills Deno's
+ * transpile and code caches, which a deployed bundle does not need either.
+ *
+ * The database is DATABASE_URL's, else an embedded PGlite; migrations are applied first.
+ *
+ * Options (env): BENCH_BOOT_RUNS (counted rounds, default 7).
+ */
+import { connect } from "../../shared/db/client.ts";
+import type { BootReport } from "./boot/child.ts";
+import { parseFunctionConfigs, SUPABASE_CONFIG } from "./deploy.ts";
+import { startEmbeddedPostgres } from "./embedded_postgres.ts";
+import { applyMigrations } from "./migrate.ts";
+
+/** What the boot part reports into the bench's JSON line. */
+export interface BootFigures {
+  /** The slowest function's median boot / the minimal function's. */
+  boot_ratio: number;
+  /** The same, to the bare Hono app. */
+  boot_ratio_bare: number;
+  /** Median boot (import + health) of each variant, ms, by name (`boot_ms_chatbot`…). */
+  [key: `boot_ms_${string}`]: number;
+  /** Median of the chatbot's first requests in a fresh isolate, ms. */
+  first_message_ms: number;
+  first_upload_ms: number;
+}
+
+const CHILD = new URL("./boot/child.ts", import.meta.url);
+const CONFIG = new URL("../../deno.json", import.meta.url);
+const TARGET_RATIO = 1.25;
+
+interface Variant {
+  name: string;
+  entry: URL;
+  prefix: string;
+  firstRequests: boolean;
+}
+
+async function variants(): Promise<Variant[]> {
+  const functions = parseFunctionConfigs(await Deno.readTextFile(SUPABASE_CONFIG))
+    .filter((f) => f.enabled)
+    .map((f) => ({
+      name: f.name,
+      entry: new URL(f.entrypoint ?? `../functions/${f.name}/index.ts`, SUPABASE_CONFIG),
+      prefix: f.name,
+      firstRequests: f.name === "chatbot",
+    }));
+  return [
+    {
+      name: "bare",
+      entry: new URL("./boot/bare.ts", import.meta.url),
+      prefix: "bare",
+      firstRequests: false,
+    },
+    {
+      name: "minimal",
+      entry: new URL("./boot/minimal.ts", import.meta.url),
+      prefix: "minimal",
+      firstRequests: false,
+    },
+    ...functions,
+  ];
+}
+
+async function bootOnce(variant: Variant, env: Record<string, string>): Promise<BootReport> {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--quiet",
+      `--config=${CONFIG.pathname}`,
+      "--unstable-lazy-dynamic-imports",
+      "--allow-all",
+      CHILD.pathname,
+      variant.entry.href,
+      variant.prefix,
+      ...(variant.firstRequests ? ["--first-requests"] : []),
+    ],
+    env,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!output.success) {
+    throw new Error(
+      `boot of ${variant.name} failed: ${new TextDecoder().decode(output.stderr).trim()}`,
+    );
+  }
+  const lines = new TextDecoder().decode(output.stdout).trim().split("\n");
+  return JSON.parse(lines.at(-1)!) as BootReport;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Runs the boot benchmark and prints its report. */
+export async function runBootBench(): Promise<BootFigures> {
+  const runs = Math.max(1, Number(Deno.env.get("BENCH_BOOT_RUNS") ?? 7));
+  const dataDir = await Deno.makeTempDir({ prefix: "bench-boot-" });
+  const external = Deno.env.get("DATABASE_URL");
+  const embedded = external ? undefined : await startEmbeddedPostgres(`${dataDir}/db`);
+  const databaseUrl = external ?? embedded!.url;
+  const sql = connect(databaseUrl, { max: 1 });
+  await applyMigrations(sql);
+  await sql.end();
+  const env = {
+    DATABASE_URL: databaseUrl,
+    // PGlite serves one connection at a time.
+    DATABASE_POOL_MAX: external ? "4" : "1",
+    EXTERNAL_JWT_SECRET: "bench-secret-0123456789abcdef",
+    DATA_DIR: dataDir,
+    // Rule mode: the AI engine's cold path needs a model, which the bench has none of.
+    USE_AI_CHATBOT: "false",
+  };
+  const all = await variants();
+  const reports = new Map<string, BootReport[]>(all.map((v) => [v.name, []]));
+  try {
+    for (let round = 0; round <= runs; round++) {
+      for (const variant of all) {
+        const report = await bootOnce(variant, env);
+        if (round > 0) reports.get(variant.name)!.push(report);
+      }
+    }
+  } finally {
+    await embedded?.stop();
+    await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+  }
+
+  const boot = (name: string) => median(reports.get(name)!.map((r) => r.bootMs));
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const minimal = boot("minimal");
+  const bare = boot("bare");
+  console.log(`cold boot (median of ${runs} fresh processes; import + health request):`);
+  const figures: Record<string, number> = {};
+  let worst = 0;
+  for (const variant of all) {
+    const list = reports.get(variant.name)!;
+    const value = boot(variant.name);
+    figures[`boot_ms_${variant.name}`] = round1(value);
+    const isFunction = variant.name !== "bare" && variant.name !== "minimal";
+    if (isFunction) worst = Math.max(worst, value / minimal);
+    console.log(
+      `  ${variant.name.padEnd(9)} ${ms(value).padStart(9)} (import ` +
+        `${ms(median(list.map((r) => r.importMs)))}, health ` +
+        `${ms(median(list.map((r) => r.healthMs)))})` +
+        (isFunction
+          ? `  ${(value / minimal).toFixed(2)}x minimal, ${(value / bare).toFixed(2)}x bare`
+          : ""),
+    );
+  }
+  const first = (request: string) =>
+    median(
+      (reports.get("chatbot") ?? []).map((r) => r.firstRequests?.[request] ?? Number.NaN),
+    );
+  console.log(
+    `  chatbot's first requests in a fresh isolate: sessions/new ${ms(first("session_new"))}, ` +
+      `message ${ms(first("message"))} (loads the conversation engine), ` +
+      `upload of a 1-page PDF ${ms(first("upload_pdf"))} (loads the PDF reader)`,
+  );
+  const worstBare = worst * minimal / bare;
+  console.log(
+    `  slowest function / minimal: ${worst.toFixed(2)}x ` +
+      `(target ≤ ${TARGET_RATIO}x: ${worst <= TARGET_RATIO ? "met" : "not met"}); ` +
+      `/ bare Hono: ${worstBare.toFixed(2)}x`,
+  );
+  return {
+    ...figures,
+    boot_ratio: round2(worst),
+    boot_ratio_bare: round2(worstBare),
+    first_message_ms: round1(first("message")),
+    first_upload_ms: round1(first("upload_pdf")),
+  } as BootFigures;
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+const round2 = (v: number) => Math.round(v * 100) / 100;
