@@ -34,7 +34,7 @@ export const DEFAULT_MAX_PDF_PAGES = 300;
 /**
  * Default time budget, in milliseconds. Supabase stops a request after 2 s of CPU with a bare
  * 546; a PDF that is still being read after 1.5 s is refused with a clear 400 first. A 10 MB,
- * 300-page PDF reads in 0.3–0.8 s (README, Benchmark).
+ * 300-page PDF reads in 0.3–0.8 s (docs/benchmarks.md).
  */
 export const DEFAULT_PDF_TIMEOUT_MS = 1_500;
 
