@@ -3,7 +3,7 @@
  * caller's claims to the route. The user row itself is synced inside the route's transaction
  * (see `withUser`), so a request costs one transaction, not two.
  */
-import { createMiddleware } from "hono/factory";
+import type { MiddlewareHandler } from "hono";
 import type { UserClaims } from "../auth/claims.ts";
 import { verifyExternalToken } from "../auth/jwt.ts";
 import { Detail, unauthorized } from "./errors.ts";
@@ -14,8 +14,10 @@ export type AuthVariables = { claims: UserClaims };
 const BEARER = /^Bearer +([^\s]+) *$/i;
 
 /** Hono middleware that rejects a request without a valid token with the contract's 401s. */
-export function requireAuth(secrets: readonly string[]) {
-  return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
+export function requireAuth(
+  secrets: readonly string[],
+): MiddlewareHandler<{ Variables: AuthVariables }> {
+  return async (c, next) => {
     const match = BEARER.exec(c.req.header("Authorization") ?? "");
     if (!match) throw unauthorized();
     const result = await verifyExternalToken(match[1], secrets);
@@ -24,5 +26,5 @@ export function requireAuth(secrets: readonly string[]) {
     }
     c.set("claims", result.claims);
     await next();
-  });
+  };
 }

@@ -3,7 +3,7 @@
  * over one, and the `X-RateLimit-*` headers of the tightest. The counting itself is one
  * statement of the request's own transaction (`recordRequest`, sent by `withUser`).
  */
-import { createMiddleware } from "hono/factory";
+import type { MiddlewareHandler } from "hono";
 import type { RateLimits } from "../config.ts";
 import type { RecentRequests, RequestKind, WindowCount } from "../db/rate_limits.ts";
 import { ApiError } from "./errors.ts";
@@ -21,11 +21,11 @@ export const RATE_LIMIT_HEADERS = [
 ] as const;
 
 /** Hono middleware marking the route's requests as `kind` (unmarked ones are plain requests). */
-export function countsAs(kind: RequestKind) {
-  return createMiddleware<{ Variables: RateLimitVariables }>(async (c, next) => {
+export function countsAs(kind: RequestKind): MiddlewareHandler<{ Variables: RateLimitVariables }> {
+  return async (c, next) => {
     c.set("requestKind", kind);
     await next();
-  });
+  };
 }
 
 /** One limit: its size, its window and which counts of {@link RecentRequests} it reads. */

@@ -20,6 +20,7 @@ const BOOT_PACKAGES = new Set(["hono", "zod", "jose", "postgres"]);
 /** Local modules only some requests need. */
 const ON_DEMAND = [
   "functions/chatbot/conversation.ts",
+  "functions/chatbot/routes/message_stream.ts",
   "shared/onboarding/engine/",
   "shared/onboarding/ai/",
   "shared/onboarding/parsing/",

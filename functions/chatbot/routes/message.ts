@@ -22,8 +22,7 @@ import { declareRoute } from "../../../shared/http/routes.ts";
 import type { ConversationEngine } from "../../../shared/onboarding/engine/mod.ts";
 import { MAX_MESSAGE_LENGTH } from "../../../shared/onboarding/limits.ts";
 import type { TurnOutcome } from "../conversation.ts";
-import { loadConversation } from "../load.ts";
-import { streamTurn, wantsEventStream } from "./message_stream.ts";
+import { loadConversation, loadMessageStream } from "../load.ts";
 import { engineForRequest } from "../engine.ts";
 
 /** The request body; `readJsonBody` validates it, and the document describes it. */
@@ -146,12 +145,20 @@ export function messageRoutes(
     const engine = fixedEngine ?? await engineForRequest(deps.config, c.get("requestId"));
     const respond = (outcome: TurnOutcome) => responseBody(body.session_id, outcome);
     if (wantsEventStream(c.req.header("Accept"))) {
+      const { streamTurn } = await loadMessageStream();
       return await streamTurn(c, deps, body, engine, respond);
     }
     const { takeTurn } = await loadConversation();
     const outcome = await takeTurn(c, deps, body.session_id, body.message, engine, { respond });
     return c.json(respond(outcome));
   });
+}
+
+/** Whether `accept` (an Accept header) asks for server-sent events. */
+export function wantsEventStream(accept: string | undefined): boolean {
+  return (accept ?? "").split(",").some((part) =>
+    part.split(";")[0].trim().toLowerCase() === "text/event-stream"
+  );
 }
 
 /** The response of a turn (also the `done` event's data). */

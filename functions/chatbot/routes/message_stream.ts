@@ -31,12 +31,6 @@ import { loadConversation } from "../load.ts";
 const HEARTBEAT_MS = 15_000;
 
 /** Whether the `Accept` header lists `text/event-stream`. */
-export function wantsEventStream(accept: string | undefined): boolean {
-  return (accept ?? "").split(",").some((part) =>
-    part.split(";")[0].trim().toLowerCase() === "text/event-stream"
-  );
-}
-
 type StreamEvent =
   | { event: "delta"; data: { text: string } }
   | { event: "reset"; data: Record<string, never> }
