@@ -11,9 +11,13 @@ export function joinNames(names: readonly string[]): string {
   return names.join("、");
 }
 
+// One formatter for the isolate: `toLocaleString` with options builds a new one on every call,
+// which showed in a message's profile.
+const SEPARATED = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 /** `5000000` → `5,000,000`. */
 export function withSeparators(n: number): string {
-  return n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+  return SEPARATED.format(n);
 }
 
 /**
