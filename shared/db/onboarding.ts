@@ -217,8 +217,8 @@ export async function saveTurn(tx: Tx, target: TurnTarget, turn: TurnWrite): Pro
       messages as (
         insert into onboarding.chat_messages (session_id, external_user_id, role, content)
         select ${target.sessionId}, ${target.owner}, m.role, m.content
-        from unnest(${turn.messages.map((m) => m.role)}::text[],
-                    ${turn.messages.map((m) => m.content)}::text[])
+        from unnest(${tx.array(turn.messages.map((m) => m.role), 25)}::text[],
+                    ${tx.array(turn.messages.map((m) => m.content), 25)}::text[])
              with ordinality as m(role, content, position)
         order by m.position
         returning 1)

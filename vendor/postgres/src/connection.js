@@ -239,7 +239,12 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
     q.onlyDescribe && (delete statements[q.signature])
     q.parameters = q.parameters || parameters
     q.prepared = q.prepare && q.signature in statements
-    q.describeFirst = q.onlyDescribe || (parameters.length && !q.prepared)
+    // PATCHED (vendor/postgres/PATCHED.md, item 7): without prepared statements, a query whose
+    // parameters serialize the same whatever their server type (typed, null, string, number)
+    // goes out as Parse, Describe, Bind and Execute at once, pipelined like any other, instead
+    // of waiting a round trip for the server to describe its parameters first.
+    q.describeFirst = q.onlyDescribe || (parameters.length && !q.prepared &&
+      (q.prepare || !parameters.every((x, i) => types[i] || x === null || typeof x === 'string' || typeof x === 'number')))
     q.statement = q.prepared
       ? statements[q.signature]
       : { string, types, name: q.prepare ? statementId + statementCount++ : '' }
