@@ -8,6 +8,7 @@ import { APP_VERSION } from "../../shared/config.ts";
 import type { Sql } from "../../shared/db/client.ts";
 import { healthReport } from "../../shared/db/health.ts";
 import type { AppEnv } from "../../shared/http/app.ts";
+import { RETRY_AFTER_SECONDS } from "../../shared/http/errors.ts";
 
 const PREFIXES = ["/api/", "/functions/v1/"];
 
@@ -20,7 +21,10 @@ export function createGateway(
     const url = new URL(request.url);
     if (url.pathname === "/" && request.method === "GET") {
       const report = await healthReport(sql, APP_VERSION);
-      return Response.json(report.body, { status: report.status });
+      const headers: Record<string, string> = report.status === 503
+        ? { "Retry-After": String(RETRY_AFTER_SECONDS) }
+        : {};
+      return Response.json(report.body, { status: report.status, headers });
     }
     for (const prefix of PREFIXES) {
       if (!url.pathname.startsWith(prefix)) continue;

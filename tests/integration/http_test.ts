@@ -4,6 +4,8 @@ import { parseConfig } from "../../shared/config.ts";
 import { createAuthApp } from "../../functions/auth/app.ts";
 import { createChatbotApp } from "../../functions/chatbot/app.ts";
 import { createFunctionApp, MAX_JSON_BODY_BYTES } from "../../shared/http/app.ts";
+import { RETRY_AFTER_SECONDS } from "../../shared/http/errors.ts";
+import { createGateway } from "../../scripts/lib/gateway.ts";
 import { checkedRequest, createHarness, TEST_SECRET } from "../support/harness.ts";
 
 const harness = await createHarness({ ALLOWED_ORIGINS: "https://app.example.com" });
@@ -23,15 +25,18 @@ Deno.test("health answers 503 when the database does not", async () => {
   const sql = connect("postgres://postgres@127.0.0.1:1/none", { max: 1 });
   const deps = { config: parseConfig({ EXTERNAL_JWT_SECRET: TEST_SECRET }), sql };
   const apps = { auth: createAuthApp(deps), chatbot: createChatbotApp(deps) };
+  const degraded = { status: "degraded", version: "1.0.0", database: "unavailable" };
   for (const [name, app] of Object.entries(apps)) {
     const response = await checkedRequest(app, `/${name}/health`);
     assert.equal(response.status, 503, name);
-    assert.deepEqual(await response.json(), {
-      status: "degraded",
-      version: "1.0.0",
-      database: "unavailable",
-    });
+    assert.equal(response.headers.get("Retry-After"), String(RETRY_AFTER_SECONDS), name);
+    assert.deepEqual(await response.json(), degraded);
   }
+  // The local server's own health check at `GET /`, in front of the functions.
+  const root = await createGateway(apps, sql)(new Request("http://localhost/"));
+  assert.equal(root.status, 503);
+  assert.equal(root.headers.get("Retry-After"), String(RETRY_AFTER_SECONDS));
+  assert.deepEqual(await root.json(), degraded);
   await sql.end();
 });
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { createChatbotApp } from "../../functions/chatbot/app.ts";
+import { RETRY_AFTER_SECONDS } from "../../shared/http/errors.ts";
 import { StorageUnavailableError } from "../../shared/storage/blob_store.ts";
 import { call, completeExample, newSession } from "../support/chat.ts";
 import { startFakeOpenAI, structured } from "../support/fake_openai.ts";
@@ -203,7 +204,7 @@ Deno.test("uploading into another user's session is 404 and stores nothing", asy
   assert.equal(bad.status, 400);
 });
 
-Deno.test("a storage failure is 503 and changes nothing", async () => {
+Deno.test("a storage failure is 503 with Retry-After and changes nothing", async () => {
   const user = await testUser();
   const failing = {
     name: "failing",
@@ -218,6 +219,7 @@ Deno.test("a storage failure is 503 and changes nothing", async () => {
     body: form,
   });
   assert.equal(response.status, 503);
+  assert.equal(response.headers.get("Retry-After"), String(RETRY_AFTER_SECONDS));
   assert.doesNotMatch(JSON.stringify(await response.json()), /bucket unreachable/);
   assert.equal((await uploadRows(user)).length, 0);
   assert.deepEqual((await call(harness, user, "GET", "/sessions")).body, []);

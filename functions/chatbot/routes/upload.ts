@@ -15,7 +15,12 @@ import { DocumentError } from "../../../shared/documents/errors.ts";
 import { FILE_TYPE_LABELS } from "../../../shared/documents/detect.ts";
 import { finishUpload, insertUpload, setUploadPath } from "../../../shared/db/uploads.ts";
 import type { AppDeps, AppEnv, FunctionApp } from "../../../shared/http/app.ts";
-import { ApiError, Detail, logRequestError } from "../../../shared/http/errors.ts";
+import {
+  ApiError,
+  Detail,
+  logRequestError,
+  RETRY_AFTER_SECONDS,
+} from "../../../shared/http/errors.ts";
 import {
   AUTHENTICATED_ERRORS,
   BEARER_SECURITY,
@@ -227,7 +232,9 @@ async function storeUpload(
     if (!(error instanceof StorageUnavailableError)) throw error;
     logRequestError(c, error, { stage: "storage" });
     // Nothing else changes: the transaction (and a session it created) is rolled back.
-    throw new ApiError(503, "File storage is unavailable; please try again later");
+    throw new ApiError(503, "File storage is unavailable; please try again later", {
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+    });
   }
   await setUploadPath(tx, uploadId, path);
   return { sessionId, uploadId };
