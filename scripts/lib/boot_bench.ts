@@ -22,7 +22,7 @@
  */
 import { connect } from "../../shared/db/client.ts";
 import type { BootReport } from "./boot/child.ts";
-import { parseFunctionConfigs, SUPABASE_CONFIG } from "./deploy.ts";
+import { deployableFunctionConfigs } from "./deploy.ts";
 import { startEmbeddedPostgres } from "./embedded_postgres.ts";
 import { applyMigrations } from "./migrate.ts";
 
@@ -51,14 +51,12 @@ interface Variant {
 }
 
 async function variants(): Promise<Variant[]> {
-  const functions = parseFunctionConfigs(await Deno.readTextFile(SUPABASE_CONFIG))
-    .filter((f) => f.enabled)
-    .map((f) => ({
-      name: f.name,
-      entry: new URL(f.entrypoint ?? `../functions/${f.name}/index.ts`, SUPABASE_CONFIG),
-      prefix: f.name,
-      firstRequests: f.name === "chatbot",
-    }));
+  const functions = (await deployableFunctionConfigs()).map((f) => ({
+    name: f.name,
+    entry: f.entrypoint,
+    prefix: f.name,
+    firstRequests: f.name === "chatbot",
+  }));
   return [
     {
       name: "bare",

@@ -64,10 +64,26 @@ export function parseFunctionConfigs(toml: string): FunctionConfig[] {
   return functions;
 }
 
-/** The enabled functions of supabase/config.toml: what `deno task deploy` deploys. */
-export async function deployableFunctions(): Promise<string[]> {
+/** An enabled function of supabase/config.toml, with its entrypoint resolved. */
+export interface DeployableFunction {
+  name: string;
+  /** The entrypoint file (config.toml's `entrypoint`, else `functions/<name>/index.ts`). */
+  entrypoint: URL;
+}
+
+/** The enabled functions of supabase/config.toml, in order: what `deno task deploy` deploys. */
+export async function deployableFunctionConfigs(): Promise<DeployableFunction[]> {
   const configs = parseFunctionConfigs(await Deno.readTextFile(SUPABASE_CONFIG));
-  return configs.filter((f) => f.enabled).map((f) => f.name);
+  return configs.filter((f) => f.enabled).map((f) => ({
+    name: f.name,
+    // Relative to config.toml's folder, as the CLI reads it.
+    entrypoint: new URL(f.entrypoint ?? `../functions/${f.name}/index.ts`, SUPABASE_CONFIG),
+  }));
+}
+
+/** The names of {@link deployableFunctionConfigs}. */
+export async function deployableFunctions(): Promise<string[]> {
+  return (await deployableFunctionConfigs()).map((f) => f.name);
 }
 
 /**

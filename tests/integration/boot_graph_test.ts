@@ -7,12 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { bootGraph } from "../../scripts/lib/boot_graph.ts";
-import {
-  moduleGraph,
-  parseFunctionConfigs,
-  ROOT,
-  SUPABASE_CONFIG,
-} from "../../scripts/lib/deploy.ts";
+import { deployableFunctionConfigs, moduleGraph, ROOT } from "../../scripts/lib/deploy.ts";
 
 /** The npm packages a booting function may load: what every request uses. */
 const BOOT_PACKAGES = new Set(["hono", "zod", "jose", "postgres"]);
@@ -32,13 +27,11 @@ const ON_DEMAND = [
   "shared/documents/text.ts",
 ];
 
-const functions = parseFunctionConfigs(await Deno.readTextFile(SUPABASE_CONFIG))
-  .filter((f) => f.enabled);
+const functions = await deployableFunctionConfigs();
 
 for (const fn of functions) {
   Deno.test(`boot: ${fn.name} loads only what every request needs`, async () => {
-    const entrypoint = new URL(fn.entrypoint!, SUPABASE_CONFIG).pathname;
-    const graph = await bootGraph(entrypoint);
+    const graph = await bootGraph(fn.entrypoint.pathname);
     assert.ok(graph.localModules.includes("shared/http/app.ts"), graph.localModules.join());
     const extra = graph.packages.filter((name) => !BOOT_PACKAGES.has(name));
     assert.deepEqual(extra, [], `${fn.name} loads ${extra.join(", ")} at boot`);
