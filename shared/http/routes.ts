@@ -85,16 +85,16 @@ export function declareRoute<
   declared.set(app, list);
   list.push({ method, path, params, query, document: spec.document });
 
-  const parse = <S extends z.ZodType | undefined>(schema: S, raw: Record<string, string>) => {
-    if (schema === undefined) return undefined;
+  // Each request's path and query are read only by a route that validates them.
+  const parse = (schema: z.ZodType, raw: Record<string, string>) => {
     const result = schema.safeParse(raw);
     if (!result.success) throw onInvalid(result.error);
     return result.data;
   };
   const run: MiddlewareHandler<AppEnv> = async (c) =>
     await handler(c, {
-      params: parse(params, c.req.param()),
-      query: parse(query, c.req.query()),
+      params: params && parse(params, c.req.param()),
+      query: query && parse(query, c.req.query()),
     } as RouteInput<P, Q>);
   const honoPath = path.replace(/\{([A-Za-z0-9_]+)\}/g, ":$1");
   const handlers: MiddlewareHandler<AppEnv>[] = [...[middleware ?? []].flat(), run];
