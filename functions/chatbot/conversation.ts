@@ -142,6 +142,9 @@ interface Planned<T extends EngineTurn = EngineTurn> {
   plan: TurnPlan;
 }
 
+// A transaction that planned no turn: the session was not open, or changed under a remote turn.
+type NotPlanned = { kind: "inactive" | "changed" };
+
 // What runTurn does short of writing: open the session, run the step, plan the writes.
 async function decideTurn<T extends EngineTurn>(
   tx: Tx,
@@ -214,16 +217,23 @@ export async function takeTurn(
   engine: ConversationEngine,
   options: TurnOptions = {},
 ): Promise<TurnOutcome> {
-  const stored = (outcome: TurnOutcome | undefined) =>
-    outcome && options.respond ? { status: 200, body: options.respond(outcome) } : undefined;
+  // Either way the turn's writes are withUser's `writes`: they travel with the COMMIT, so a
+  // local turn costs the round trips of the floor (one for the reads, one for writes + COMMIT);
+  // the response stored under an Idempotency-Key is that of a planned turn.
+  const storing = {
+    writes: (tx: Tx, result: Planned | NotPlanned) =>
+      result.kind === "planned" ? writeTurn(tx, result.plan) : undefined,
+    response: (result: Planned | NotPlanned) =>
+      result.kind === "planned" && options.respond
+        ? { status: 200, body: options.respond(result.outcome) }
+        : undefined,
+  };
   const step = (source: TurnSource) =>
     engine.turn({
       ...source,
       message,
       ...(options.onReplyDelta ? { onReplyDelta: options.onReplyDelta } : {}),
     });
-  // Either way the turn's writes are withUser's `writes`: they travel with the COMMIT, so a
-  // local turn costs the round trips of the floor (one for the reads, one for writes + COMMIT).
   if (!engine.remote) {
     const decided = await withUser(
       c,
@@ -235,11 +245,7 @@ export async function takeTurn(
           onActive: options.onActive,
           step,
         }),
-      {
-        writes: (tx, decided) =>
-          decided.kind === "planned" ? writeTurn(tx, decided.plan) : undefined,
-        response: (decided) => stored(decided.kind === "planned" ? decided.outcome : undefined),
-      },
+      storing,
     );
     if (decided.kind === "inactive") throw decided.error;
     return decided.outcome;
@@ -260,11 +266,7 @@ export async function takeTurn(
         if (current.session.version !== read.session.version) return { kind: "changed", current };
         return planTurn(current.session, message, turn);
       },
-      {
-        writes: (tx, applied) =>
-          applied.kind === "planned" ? writeTurn(tx, applied.plan) : undefined,
-        response: (applied) => stored(applied.kind === "planned" ? applied.outcome : undefined),
-      },
+      storing,
     );
     if (applied.kind === "planned") return applied.outcome;
     if (performance.now() - started > REMOTE_TURN_BUDGET_MS) throw unavailable();
