@@ -166,16 +166,29 @@ export async function runConversationBench(): Promise<ConversationFigures> {
   const { base } = stand;
   await applyMigrations(stand.sql);
 
-  const tokens = await Promise.all(
-    Array.from(
-      { length: USERS },
-      (_, i) =>
-        mintToken(SECRET, { user_id: `bench-${crypto.randomUUID()}-${i}`, username: `bench${i}` }),
-    ),
-  );
+  const users = () =>
+    Promise.all(
+      Array.from(
+        { length: USERS },
+        (_, i) =>
+          mintToken(SECRET, {
+            user_id: `bench-${crypto.randomUUID()}-${i}`,
+            username: `bench${i}`,
+          }),
+      ),
+    );
+  const [tokens, warmUpTokens] = await Promise.all([users(), users()]);
 
-  // Warm-up: every user exists, code paths are compiled.
+  // Warm-up, so that both sides are measured with compiled code: every measured user exists,
+  // and other users run the whole conversation once (the measured users' sessions start empty,
+  // as a first session does, rather than from a copy of a completed one).
   await Promise.all(tokens.map((t) => timed(base, "/api/auth/me", t)));
+  await Promise.all(warmUpTokens.map(async (token) => {
+    const session = await newSession(base, token);
+    for (const message of EXAMPLE_CONVERSATION) {
+      await timed(base, "/api/chatbot/message", token, { session_id: session, message });
+    }
+  }));
 
   // The floor.
   statements = 0;
