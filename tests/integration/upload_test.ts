@@ -244,6 +244,84 @@ Deno.test("a request that is not multipart, or lacks the file, is 400", async ()
   assert.match((await noFile.json()).detail, /file/);
 });
 
+/** A multipart body written by hand: `head` before the file's bytes, `tail` after them. */
+function rawForm(user: TestUser, boundary: string, parts: (string | Uint8Array)[]) {
+  const chunks = parts.map((part) =>
+    typeof part === "string" ? new TextEncoder().encode(part) : part
+  );
+  const body = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return harness.fetch("/api/chatbot/upload-file", {
+    method: "POST",
+    headers: {
+      Authorization: user.headers.Authorization,
+      "Content-Type": `multipart/form-data; boundary="${boundary}"`,
+    },
+    body,
+  });
+}
+
+Deno.test("multipart bodies: preamble, epilogue, long headers and pieces; malformed ones are 400", async () => {
+  const user = await testUser();
+  const b = "b-91c2";
+  const text = encodeBig5(SAMPLE_TEXT);
+  const filePart = (name: string, bytes: Uint8Array) => [
+    `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
+    "Content-Type: text/plain\r\n\r\n",
+    bytes,
+    "\r\n",
+  ];
+  // A preamble before the first delimiter and an epilogue after the last are allowed (RFC 2046).
+  const framed = await rawForm(user, b, [
+    "preamble\r\n",
+    ...filePart("a.txt", text),
+    `--${b}--\r\nepilogue`,
+  ]);
+  assert.equal(framed.status, 200, await framed.clone().text());
+  assert.equal((await framed.json()).filename, "a.txt");
+
+  // The body is parsed in pieces of 256 KiB: a closing delimiter that ends a piece exactly,
+  // with the epilogue's line break alone in the next piece, is still a complete body.
+  const head = filePart("big.txt", new Uint8Array())[0] as string;
+  const size = 256 * 1024 - new TextEncoder().encode(`${head}\r\n--${b}--`).length;
+  const padded = new Uint8Array(size).fill(0x20);
+  padded.set(text);
+  const edge = await rawForm(user, b, [...filePart("big.txt", padded), `--${b}--`, "\r\n"]);
+  assert.equal(edge.status, 200, await edge.clone().text());
+
+  // A part header longer than the parser's 8 KiB default: the name is cut, not refused.
+  const longName = `${"名".repeat(4000)}.txt`;
+  const long = await rawForm(user, b, [...filePart(longName, text), `--${b}--\r\n`]);
+  assert.equal(long.status, 200, await long.clone().text());
+  assert.equal((await long.json()).filename, `${"名".repeat(83)}.txt`);
+
+  const malformed: (string | Uint8Array)[][] = [
+    [...filePart("a.txt", text)], // no closing delimiter
+    ["no delimiter at all"],
+    [`--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"`, `--${b}--`], // no blank line
+  ];
+  for (const parts of malformed) {
+    const response = await rawForm(user, b, parts);
+    assert.equal(response.status, 400);
+    assert.deepEqual(await response.json(), { detail: "Malformed multipart body" });
+  }
+  // A session id that is not UTF-8 text is a bad session id, not a server error.
+  const badId = await rawForm(user, b, [
+    `--${b}\r\nContent-Disposition: form-data; name="session_id"\r\n\r\n`,
+    new Uint8Array([0x31, 0xff, 0xfe]),
+    "\r\n",
+    ...filePart("a.txt", text),
+    `--${b}--\r\n`,
+  ]);
+  assert.equal(badId.status, 400);
+  assert.deepEqual(await badId.json(), { detail: "session_id must be a positive integer" });
+  assert.equal((await uploadRows(user)).length, 3);
+});
+
 Deno.test("a session completed while its file is read: the upload row says so, and 409", async () => {
   let sessionId = 0;
   let ai: Awaited<ReturnType<typeof createHarness>> | null = null;

@@ -4,6 +4,7 @@
  * This is the one place the upload's text (its file name and form fields) is checked for
  * hostile text (contract §4), before anything is stored or recorded.
  */
+import type { MultipartPart } from "@remix-run/multipart-parser";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
@@ -12,6 +13,7 @@ import { DocumentError } from "../../../shared/documents/errors.ts";
 import { hostileText } from "../../../shared/hostile_text.ts";
 import { ApiError } from "../../../shared/http/errors.ts";
 import { documentOnly } from "../../../shared/http/openapi.ts";
+import { lazy } from "../../../shared/lazy.ts";
 import { LoopSlicer } from "../../../shared/loop_yield.ts";
 import { sha256Hex } from "../../../shared/sha256.ts";
 
@@ -95,31 +97,25 @@ export async function readUpload(c: Context): Promise<Upload> {
   if (!/^multipart\/form-data/i.test(contentType)) {
     throw new ApiError(400, UploadDetail.notMultipart);
   }
-  // The raw bytes are read first (under the streaming cap) because the platform's multipart
-  // parser turns bytes that are not UTF-8 in a part's headers (e.g. a surrogate encoded on its
-  // own, ED A0 80) into U+FFFD silently, and refuses a NUL in a file name as a bare
-  // "Invalid header value"; both are found here and named.
+  // The raw bytes are read first (under the streaming cap) because a multipart parser decodes
+  // a part's headers leniently: bytes that are not UTF-8 (e.g. a surrogate encoded on its own,
+  // ED A0 80) would become U+FFFD silently. They, and NUL bytes, are found here and named.
   const body = await readBody(c.req.raw.body);
-  checkPartHeaders(body, contentType);
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
-  } catch {
-    throw new ApiError(400, UploadDetail.malformed);
-  }
-  const files = [...form.values()].filter((value) => value instanceof File);
+  const boundary = checkPartHeaders(body, contentType);
+  const parts = await readParts(body, boundary);
+  const files = parts.filter((part) => part.filename !== undefined);
   if (files.length > 1) throw new ApiError(400, UploadDetail.oneFile);
-  const file = form.get("file");
-  if (!(file instanceof File)) throw new ApiError(400, UploadDetail.missingFile);
-  refuseHostile("File name", file.name);
+  const file = files.find((part) => part.name === "file");
+  if (!file) throw new ApiError(400, UploadDetail.missingFile);
+  const filename = file.filename ?? "";
+  refuseHostile("File name", filename);
   if (file.size > MAX_UPLOAD_BYTES) throw new ApiError(400, UploadDetail.tooLarge);
 
-  const sessionIds = form.getAll("session_id");
+  const sessionIds = parts.filter((part) => part.name === "session_id");
   if (sessionIds.length > 1) throw new ApiError(400, UploadDetail.oneSessionId);
-  const sessionId = parseSessionId(sessionIds[0] ?? null);
+  const sessionId = parseSessionId(sessionIds[0]);
 
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.length > MAX_UPLOAD_BYTES) throw new ApiError(400, UploadDetail.tooLarge);
+  const bytes = file.bytes;
   let detected: DetectedType | null;
   try {
     detected = detectFileType(bytes);
@@ -130,7 +126,7 @@ export async function readUpload(c: Context): Promise<Upload> {
   }
   if (!detected) throw new ApiError(400, UploadDetail.unsupported);
   const sha256 = await sha256Hex(bytes);
-  return { bytes, filename: displayName(file.name), detected, sha256, sessionId };
+  return { bytes, filename: displayName(filename), detected, sha256, sessionId };
 }
 
 /**
@@ -163,9 +159,63 @@ async function readBody(
 const BODY_SLICE_MS = 4;
 const BODY_SLICE_CHUNKS = 64;
 
-function parseSessionId(raw: FormDataEntryValue | null): number | undefined {
-  if (raw === null || raw === "") return undefined;
-  if (typeof raw !== "string") throw new ApiError(400, UploadDetail.badSessionId);
+// The multipart parser, loaded by the first upload (docs/benchmarks.md, "Cold boot").
+const loadMultipartParser = lazy(() => import("@remix-run/multipart-parser"));
+
+// How much of the body the parser gets at a time: it searches each piece for the boundary
+// (well under a millisecond for 256 KiB), and the loop gets a turn every few pieces.
+const PARSE_PIECE_BYTES = 256 * 1024;
+
+/**
+ * The parts of a multipart `body`, read by `@remix-run/multipart-parser` a piece at a time with
+ * turns of the event loop between pieces: the platform's `formData()` parses a 10 MB body in
+ * one synchronous step of about 45 ms, then copies the file again to read it, holding every
+ * other request of the isolate meanwhile. The parts' contents are views of `body`, not copies.
+ * A body that is not well-formed multipart is a 400.
+ */
+async function readParts(body: Uint8Array, boundary: string): Promise<MultipartPart[]> {
+  const { MultipartParser, MultipartParseError } = await loadMultipartParser();
+  const parser = new MultipartParser(boundary, {
+    // The body limit already bounds the whole; these only keep the parser's own defaults (2 MiB
+    // files, 8 KiB headers) from refusing what the contract accepts.
+    maxFileSize: MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES,
+    maxTotalSize: MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES,
+    maxHeaderSize: MULTIPART_OVERHEAD_BYTES,
+  });
+  // A preamble before the first delimiter and an epilogue after the last are allowed (RFC 2046)
+  // and carry nothing; the parser refuses the one, and the other when it comes in a piece of
+  // its own, so it gets the body from the first delimiter to the end of the closing one.
+  const start = indexOf(body, encoder.encode(`--${boundary}`), 0);
+  const closing = encoder.encode(`--${boundary}--`);
+  const end = lastIndexOf(body, closing);
+  if (start === -1 || end < start) throw new ApiError(400, UploadDetail.malformed);
+  const message = body.subarray(start, end + closing.length);
+  const parts: MultipartPart[] = [];
+  const loop = new LoopSlicer(BODY_SLICE_MS, BODY_SLICE_CHUNKS);
+  try {
+    for (let at = 0; at < message.length; at += PARSE_PIECE_BYTES) {
+      parts.push(...parser.write(message.subarray(at, at + PARSE_PIECE_BYTES)));
+      await loop.step();
+    }
+    parser.finish();
+    // Decoded here, once, so that a header the parser cannot decode is a malformed body too.
+    for (const part of parts) void part.headers;
+  } catch (error) {
+    if (error instanceof MultipartParseError || error instanceof TypeError) {
+      throw new ApiError(400, UploadDetail.malformed);
+    }
+    throw error;
+  }
+  return parts;
+}
+
+function parseSessionId(part: MultipartPart | undefined): number | undefined {
+  if (part === undefined) return undefined;
+  // A file sent as the session id is no session id.
+  if (part.filename !== undefined) throw new ApiError(400, UploadDetail.badSessionId);
+  const raw = utf8Text(part.bytes);
+  if (raw === undefined) throw new ApiError(400, UploadDetail.badSessionId);
+  if (raw === "") return undefined;
   refuseHostile("session_id", raw);
   if (!/^[0-9]{1,10}$/.test(raw.trim())) throw new ApiError(400, UploadDetail.badSessionId);
   const id = Number(raw.trim());
@@ -185,9 +235,10 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /**
  * Checks the header block of every part of a multipart `body`: a NUL byte or bytes that are not
  * UTF-8 there are refused, as the file name's fault when they sit inside `filename="…"` and as a
- * field name's otherwise. Part contents are not looked at (a file may hold any bytes).
+ * field name's otherwise. Part contents are not looked at (a file may hold any bytes). Returns
+ * the boundary named by `contentType`.
  */
-function checkPartHeaders(body: Uint8Array, contentType: string): void {
+function checkPartHeaders(body: Uint8Array, contentType: string): string {
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   if (!boundary) throw new ApiError(400, UploadDetail.malformed);
   const delimiter = new TextEncoder().encode(`--${boundary}`);
@@ -195,10 +246,11 @@ function checkPartHeaders(body: Uint8Array, contentType: string): void {
   while (at !== -1) {
     const start = at + delimiter.length;
     const end = indexOf(body, CRLF2, start);
-    if (end === -1) return;
+    if (end === -1) break;
     checkHeaderBlock(body.subarray(start, end));
     at = indexOf(body, delimiter, end + CRLF2.length);
   }
+  return boundary;
 }
 
 function checkHeaderBlock(block: Uint8Array): void {
@@ -216,6 +268,15 @@ function checkHeaderBlock(block: Uint8Array): void {
   if (!isUtf8(block)) throw new ApiError(400, UploadDetail.fieldNotUtf8);
 }
 
+// The UTF-8 text of `bytes`, or undefined when they are not UTF-8.
+function utf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 function isUtf8(bytes: Uint8Array): boolean {
   try {
     utf8.decode(bytes);
@@ -223,6 +284,20 @@ function isUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+function lastIndexOf(haystack: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0];
+  for (
+    let i = haystack.lastIndexOf(first, haystack.length - needle.length);
+    i !== -1;
+    i = i === 0 ? -1 : haystack.lastIndexOf(first, i - 1)
+  ) {
+    let j = 1;
+    while (j < needle.length && haystack[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
 }
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array | number[], from: number): number {
