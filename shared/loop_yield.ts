@@ -15,16 +15,44 @@ export function loopYields(): number {
 }
 
 /**
- * Resolves after one turn of the event loop, through `setTimeout(0)`: timers already due run
- * first (in deadline order) and ready I/O (other requests) is served. A yield waits about
- * 1–3 ms, which is why callers yield by time slices (LoopSlicer), not after every step. A
- * MessageChannel message would cost less but is not a dependable turn: once PDF.js has run,
- * Deno delivered dozens of them in a row before a due timer got its turn.
+ * Resolves after one turn of the event loop: ready I/O (other requests, database answers) is
+ * served, and timers due for a few milliseconds have run. The turn is taken by awaiting an
+ * asynchronous operation that completes at once (a digest of nothing): the runtime polls its
+ * sockets before it resolves, and the turn costs about 0.05 ms. Such a turn does not always
+ * reach the timers, so a timer set at one yield tells the next ones whether they did: when it
+ * has been due for {@link TIMER_TURN_MS} without running, the yield waits for a timer turn
+ * (`setTimeout(0)`). That wait alone, for every yield, would cost 1–3 ms (it sleeps until the
+ * next millisecond tick), which forced yields 10 ms apart, and a request waiting on the loop
+ * waited that long at each of its steps. MessageChannel messages and `setImmediate` cost
+ * little but are no turn: under Deno, sockets were not served between them (measured;
+ * docs/uploads.md).
  */
-export function yieldToEventLoop(): Promise<void> {
+export async function yieldToEventLoop(): Promise<void> {
   yieldsSoFar++;
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  await crypto.subtle.digest("SHA-1", NOTHING);
+  if (canary.ran) {
+    canary.ran = false;
+    canary.setAt = performance.now();
+    setTimeout(() => canary.ran = true, 0);
+  } else if (performance.now() - canary.setAt >= TIMER_TURN_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
+
+/** How long (ms) a due timer may wait behind yields that did not reach the timers. */
+export const TIMER_TURN_MS = 4;
+
+const NOTHING = new Uint8Array(0);
+// The timer set at a yield: whether it has run, and when it was set.
+const canary = { ran: true, setAt: 0 };
+
+/**
+ * The longest stretch of work (ms) aimed for between two turns of the event loop, for every
+ * reader of an upload. A request waiting on the loop waits up to this long at each of its
+ * steps (its token check, each database round trip, its response), so it is short; a turn
+ * costs about 0.05 ms ({@link yieldToEventLoop}), 5% of a slice at most.
+ */
+export const LOOP_SLICE_MS = 1;
 
 /**
  * Decides when a loop of small synchronous steps (pages, lines) yields: once `sliceMs` have

@@ -4,7 +4,7 @@
  */
 
 import { DocumentError } from "./errors.ts";
-import { type ReadingSteps, runToEnd, runYielding } from "../loop_yield.ts";
+import { LOOP_SLICE_MS, type ReadingSteps, runToEnd, runYielding } from "../loop_yield.ts";
 import { wordXmlSteps } from "./word_xml.ts";
 import { type InflateBudget, inflateEntrySteps } from "./zip_inflate.ts";
 import {
@@ -36,15 +36,13 @@ export function extractDocxText(bytes: Uint8Array): string {
 
 /**
  * extractDocxText for an upload being served: the same reading, handing the event loop back
- * every DOCX_SLICE_MS of inflating and scanning (loop_yield.ts). A DOCX that inflates to tens
+ * every LOOP_SLICE_MS of inflating and scanning (loop_yield.ts). A DOCX that inflates to tens
  * of MB would otherwise hold every other request for a second or more.
  */
 export function extractDocxYielding(bytes: Uint8Array): Promise<string> {
-  return runYielding(docxSteps(bytes), DOCX_SLICE_MS, DOCX_SLICE_STEPS);
+  return runYielding(docxSteps(bytes), LOOP_SLICE_MS, DOCX_SLICE_STEPS);
 }
 
-/** Longest stretch of DOCX reading (ms) aimed for between two turns of the event loop. */
-export const DOCX_SLICE_MS = 10;
 // Pauses (16 KiB of deflated input, 256 KiB decoded, or 2048 XML tokens, each) between two
 // turns at most.
 const DOCX_SLICE_STEPS = 64;

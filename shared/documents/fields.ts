@@ -15,7 +15,7 @@ import { findLabels } from "../onboarding/parsing/labels.ts";
 import { normalizeText } from "../onboarding/parsing/normalize.ts";
 import { parseProductBlock, parseProductTableRow } from "../onboarding/parsing/products.ts";
 import type { CompanyProfile, DocumentFacts, ProductFields } from "../onboarding/types.ts";
-import { type ReadingSteps, runToEnd, runYielding } from "../loop_yield.ts";
+import { LOOP_SLICE_MS, type ReadingSteps, runToEnd, runYielding } from "../loop_yield.ts";
 import { isProductHeader, isSeparatorRow, rowAsLabelledText, splitTableRow } from "./table_rows.ts";
 
 // Lines longer than this are prose or garbage, never a `label：value` fact; not reading facts
@@ -26,9 +26,8 @@ const MAX_LINE_LENGTH = 1000;
 const MAX_FACT_LINES = 1000;
 // A label with its value on the next lines (`認證：` then one name per line).
 const DANGLING_LABEL_RE = /[:：]\s*$/;
-// When the reader yields: a turn of the event loop every 10 ms of parsing, and at least every
-// LINES_PER_SLICE lines (a 300-page PDF's 10,000 lines take a few hundred milliseconds).
-const SLICE_MS = 10;
+// When the reader yields: a turn of the event loop every LOOP_SLICE_MS of parsing, and at least
+// every LINES_PER_SLICE lines (a 300-page PDF's 10,000 lines take a few hundred milliseconds).
 /** Most lines extractFieldsYielding reads between two turns of the event loop. */
 export const LINES_PER_SLICE = 500;
 
@@ -53,7 +52,7 @@ export function extractFieldsFromText(text: string): DocumentFacts {
  * document does not hold other requests (loop_yield.ts). Resolves to the same facts.
  */
 export function extractFieldsYielding(text: string): Promise<DocumentFacts> {
-  return runYielding(fieldSteps(text), SLICE_MS, LINES_PER_SLICE);
+  return runYielding(fieldSteps(text), LOOP_SLICE_MS, LINES_PER_SLICE);
 }
 
 // The reading itself, pausing (a bare `yield`) after every line.

@@ -5,7 +5,7 @@
  */
 
 import { DocumentError } from "./errors.ts";
-import { LoopSlicer } from "../loop_yield.ts";
+import { LOOP_SLICE_MS, LoopSlicer } from "../loop_yield.ts";
 import { pageItemsToText } from "./pdf_text.ts";
 import {
   defaultPdfResourceUrls,
@@ -38,8 +38,6 @@ export const DEFAULT_MAX_PDF_PAGES = 300;
  */
 export const DEFAULT_PDF_TIMEOUT_MS = 1_500;
 
-/** Longest stretch of reading (ms) aimed for between two turns of the event loop. */
-export const PDF_SLICE_MS = 10;
 /** Most pages read between two turns of the event loop, however fast they go. */
 export const PDF_SLICE_PAGES = 20;
 
@@ -94,10 +92,10 @@ export async function extractPdfText(
     timer = setTimeout(() => reject(new DocumentError(PDF_ERRORS.timeout)), timeoutMs);
   });
 
-  // Other requests on this isolate get the loop back between pages, every PDF_SLICE_MS or
+  // Other requests on this isolate get the loop back between pages, every LOOP_SLICE_MS or
   // PDF_SLICE_PAGES pages, whichever comes first (loop_yield.ts): PDF.js alone would hold it
   // for the whole read.
-  const loop = new LoopSlicer(PDF_SLICE_MS, PDF_SLICE_PAGES);
+  const loop = new LoopSlicer(LOOP_SLICE_MS, PDF_SLICE_PAGES);
   const read = async (): Promise<PdfText> => {
     const pdf = await task.promise;
     if (pdf.numPages > maxPages) throw new DocumentError(PDF_ERRORS.tooManyPages(maxPages));

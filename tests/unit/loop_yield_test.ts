@@ -7,7 +7,12 @@ import {
   LINES_PER_SLICE,
 } from "../../shared/documents/fields.ts";
 import { extractPdfText, PDF_SLICE_PAGES } from "../../shared/documents/pdf.ts";
-import { LoopSlicer, loopYields, yieldToEventLoop } from "../../shared/loop_yield.ts";
+import {
+  LoopSlicer,
+  loopYields,
+  TIMER_TURN_MS,
+  yieldToEventLoop,
+} from "../../shared/loop_yield.ts";
 import { multiPagePdf } from "../fixtures/make_fixtures.ts";
 
 // No CMap or font files: nothing in the read waits on I/O, so only a deliberate yield lets the
@@ -61,11 +66,42 @@ async function dueTimer(): Promise<() => boolean> {
   return () => ran;
 }
 
-Deno.test("yieldToEventLoop: every yield runs the timers already due", async () => {
-  for (let i = 0; i < 5; i++) {
+Deno.test("yieldToEventLoop: timers already due run within TIMER_TURN_MS of yielding work", async () => {
+  for (let i = 0; i < 20; i++) {
     const ran = await dueTimer();
-    await yieldToEventLoop();
-    assert.ok(ran(), `a due timer ran during yield ${i + 1}`);
+    // Busy work with a yield every 0.5 ms: only the yields can let the timer run.
+    const until = performance.now() + TIMER_TURN_MS + 2;
+    while (!ran() && performance.now() < until) {
+      const slice = performance.now() + 0.5;
+      while (performance.now() < slice) { /* busy */ }
+      await yieldToEventLoop();
+    }
+    assert.ok(ran(), `the due timer ${i + 1} ran while the work yielded`);
+  }
+});
+
+Deno.test("yieldToEventLoop: a request to a local server is answered between yields of busy work", async () => {
+  const server = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen: () => {} },
+    () => new Response("ok"),
+  );
+  try {
+    let answered = false;
+    const request = fetch(`http://127.0.0.1:${server.addr.port}/`)
+      .then((response) => response.text())
+      .then(() => answered = true);
+    // Work that never awaits anything but the yields: only they can let the sockets in.
+    let yields = 0;
+    while (!answered && yields < 1000) {
+      const until = performance.now() + 1;
+      while (performance.now() < until) { /* busy */ }
+      await yieldToEventLoop();
+      yields++;
+    }
+    await request;
+    assert.ok(yields < 1000, "the request was answered while the work went on");
+  } finally {
+    await server.shutdown();
   }
 });
 

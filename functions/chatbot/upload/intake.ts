@@ -14,7 +14,7 @@ import { hostileText } from "../../../shared/hostile_text.ts";
 import { ApiError } from "../../../shared/http/errors.ts";
 import { documentOnly } from "../../../shared/http/openapi.ts";
 import { lazy } from "../../../shared/lazy.ts";
-import { LoopSlicer } from "../../../shared/loop_yield.ts";
+import { LOOP_SLICE_MS, LoopSlicer } from "../../../shared/loop_yield.ts";
 import { sha256Hex } from "../../../shared/sha256.ts";
 
 /** Largest accepted file, in bytes (10 MB). */
@@ -140,7 +140,7 @@ async function readBody(
   if (stream === null) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const loop = new LoopSlicer(BODY_SLICE_MS, BODY_SLICE_CHUNKS);
+  const loop = new LoopSlicer(LOOP_SLICE_MS, BODY_SLICE_CHUNKS);
   for await (const chunk of stream) {
     chunks.push(chunk);
     size += chunk.length;
@@ -155,8 +155,7 @@ async function readBody(
   return body;
 }
 
-// A slice of body reading between two yields: a few milliseconds, or 64 chunks (of 64 KiB).
-const BODY_SLICE_MS = 4;
+// At most 64 chunks (of 64 KiB) or parser pieces between two yields, however fast they go.
 const BODY_SLICE_CHUNKS = 64;
 
 // The multipart parser, loaded by the first upload (docs/benchmarks.md, "Cold boot").
@@ -191,7 +190,7 @@ async function readParts(body: Uint8Array, boundary: string): Promise<MultipartP
   if (start === -1 || end < start) throw new ApiError(400, UploadDetail.malformed);
   const message = body.subarray(start, end + closing.length);
   const parts: MultipartPart[] = [];
-  const loop = new LoopSlicer(BODY_SLICE_MS, BODY_SLICE_CHUNKS);
+  const loop = new LoopSlicer(LOOP_SLICE_MS, BODY_SLICE_CHUNKS);
   try {
     for (let at = 0; at < message.length; at += PARSE_PIECE_BYTES) {
       parts.push(...parser.write(message.subarray(at, at + PARSE_PIECE_BYTES)));
