@@ -309,6 +309,18 @@ Deno.test("multipart bodies: preamble, epilogue, long headers and pieces; malfor
     assert.equal(response.status, 400);
     assert.deepEqual(await response.json(), { detail: "Malformed multipart body" });
   }
+  // Part headers are checked across the whole body, which is searched in pieces: a field name
+  // with a NUL, in a part whose delimiter straddles the first piece's end, is found.
+  const before = 256 * 1024 - 3 - new TextEncoder().encode(`${head}\r\n`).length;
+  const straddling = await rawForm(user, b, [
+    ...filePart("big.txt", new Uint8Array(before).fill(0x20)),
+    `--${b}\r\nContent-Disposition: form-data; name="x\u0000"\r\n\r\n1\r\n`,
+    `--${b}--\r\n`,
+  ]);
+  assert.equal(straddling.status, 400);
+  assert.deepEqual(await straddling.json(), {
+    detail: "Form field names must not contain a NUL character",
+  });
   // A session id that is not UTF-8 text is a bad session id, not a server error.
   const badId = await rawForm(user, b, [
     `--${b}\r\nContent-Disposition: form-data; name="session_id"\r\n\r\n`,
