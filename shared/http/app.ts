@@ -3,11 +3,11 @@
  * bodies, 404s in the same format, the health route and the function's OpenAPI document.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId, type RequestIdVariables } from "hono/request-id";
 import { APP_VERSION, type Config } from "../config.ts";
 import { lazy } from "../lazy.ts";
+import { limitBody } from "./body_limit.ts";
 import type { Sql } from "../db/client.ts";
 import { healthReport } from "../db/health.ts";
 import type { AuthVariables } from "./auth.ts";
@@ -106,14 +106,14 @@ export function createFunctionApp(
       maxAge: 86400,
     }),
   );
-  const limitBody = bodyLimit({
+  const jsonBodyLimit = limitBody({
     maxSize: MAX_JSON_BODY_BYTES,
     onError: () => {
       throw new ApiError(400, Detail.bodyTooLarge);
     },
   });
   const exempt = new Set((options.ownBodyLimit ?? []).map((path) => `/${name}${path}`));
-  app.use("*", (c, next) => exempt.has(c.req.path) ? next() : limitBody(c, next));
+  app.use("*", (c, next) => exempt.has(c.req.path) ? next() : jsonBodyLimit(c, next));
   app.onError((error, c) =>
     error instanceof IdempotentReplay ? replayResponse(c, error) : handleError(error, c)
   );

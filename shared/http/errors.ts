@@ -2,9 +2,9 @@
  * API errors and their mapping to the contract's `{"detail": string}` bodies (contract §4).
  */
 import type { Context } from "hono";
-import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isDatabaseUnavailable, isTransientDatabaseError } from "../db/errors.ts";
+import { lazy } from "../lazy.ts";
 
 /** One invalid field of a request, as listed in a 400 body's `errors`. */
 export interface FieldError {
@@ -60,9 +60,10 @@ export function unauthorized(detail: string = Detail.credentials): ApiError {
  * their status with a generic detail; a database timeout (the transaction was rolled back whole)
  * or a database that is unreachable or dropped the connection is a 503 with `Retry-After` (an
  * outage logged as one warning line); anything else is logged with the request id and becomes a
- * 500 that reveals nothing.
+ * 500 that reveals nothing. Hono's exception class is loaded only when an error gets that far:
+ * no request of ours should raise one, and a booting isolate need not load it.
  */
-export function handleError(error: Error, c: Context): Response {
+export async function handleError(error: Error, c: Context): Promise<Response> {
   if (isTransientDatabaseError(error)) {
     logRequestError(
       c,
@@ -77,6 +78,7 @@ export function handleError(error: Error, c: Context): Response {
       : { detail: error.detail };
     return c.json(body, error.status, error.extra.headers);
   }
+  const { HTTPException } = await loadHttpException();
   if (error instanceof HTTPException && error.status < 500) {
     const detail = error.status === 413 ? Detail.bodyTooLarge : error.message || "Bad request";
     return c.json({ detail }, error.status);
@@ -84,6 +86,8 @@ export function handleError(error: Error, c: Context): Response {
   logRequestError(c, error);
   return c.json({ detail: Detail.internal }, 500);
 }
+
+const loadHttpException = lazy(() => import("hono/http-exception"));
 
 /**
  * Logs an unexpected error as one JSON line with the request id, method and path (and any

@@ -6,11 +6,11 @@
  */
 import type { MultipartPart } from "@remix-run/multipart-parser";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { type DetectedType, detectFileType } from "../../../shared/documents/detect.ts";
 import { DocumentError } from "../../../shared/documents/errors.ts";
 import { hostileText } from "../../../shared/hostile_text.ts";
+import { limitBody } from "../../../shared/http/body_limit.ts";
 import { ApiError } from "../../../shared/http/errors.ts";
 import { documentOnly } from "../../../shared/http/openapi.ts";
 import { lazy } from "../../../shared/lazy.ts";
@@ -79,7 +79,7 @@ export interface Upload {
  * Middleware refusing a body larger than a 10 MB file plus its envelope while it streams in,
  * whatever Content-Length says, so an oversized body is never buffered whole.
  */
-export const uploadBodyLimit = bodyLimit({
+export const uploadBodyLimit = limitBody({
   maxSize: MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES,
   onError: () => {
     throw new ApiError(400, UploadDetail.tooLarge);
