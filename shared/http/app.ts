@@ -4,7 +4,6 @@
  */
 import { Hono } from "hono";
 import { cors } from "hono/cors";
-import { requestId, type RequestIdVariables } from "hono/request-id";
 import { APP_VERSION, type Config } from "../config.ts";
 import { lazy } from "../lazy.ts";
 import { limitBody } from "./body_limit.ts";
@@ -39,7 +38,8 @@ export interface AppDeps {
 export type AppEnv = {
   Variables:
     & AuthVariables
-    & RequestIdVariables
+    // The request's id: the client's X-Request-Id when it is sane, else a new UUID.
+    & { requestId: string }
     & RateLimitVariables
     & IdempotencyVariables
     // Set by the request's first `withUser`: it was counted and its key looked up.
@@ -75,17 +75,12 @@ export function createFunctionApp(
   options: FunctionAppOptions = {},
 ): FunctionApp {
   const app = new Hono<AppEnv>().basePath(`/${name}`);
-  app.use(
-    "*",
-    requestId({
-      headerName: "X-Request-Id",
-      generator: () => crypto.randomUUID(),
-      limitLength: 128,
-    }),
-  );
   app.use("*", async (c, next) => {
-    // Hono's validator is lenient about characters; a hostile id must not reach the logs.
-    if (!REQUEST_ID_PATTERN.test(c.get("requestId"))) c.set("requestId", crypto.randomUUID());
+    // A client's own id is kept, so its logs and ours meet; one that is not 1–128 plain
+    // characters is replaced: a hostile id must not reach the logs.
+    const incoming = c.req.header("X-Request-Id");
+    const valid = incoming !== undefined && REQUEST_ID_PATTERN.test(incoming);
+    c.set("requestId", valid ? incoming : crypto.randomUUID());
     await next();
     c.header("X-Request-Id", c.get("requestId"));
   });

@@ -74,10 +74,18 @@ Deno.test("every response carries a request id; a sane incoming one is echoed", 
     headers: { "X-Request-Id": "abc-123" },
   });
   assert.equal(echoed.headers.get("X-Request-Id"), "abc-123");
-  const hostile = await harness.fetch("/api/auth/health", {
-    headers: { "X-Request-Id": "<script>alert(1)</script>" },
-  });
-  assert.match(hostile.headers.get("X-Request-Id") ?? "", /^[0-9a-f-]{36}$/);
+  // Every character docs/api.md allows (1–128 of A-Za-z0-9._:-), at the longest.
+  const traced = "trace.7f:span_01-".repeat(8).slice(0, 128);
+  const kept = await harness.fetch("/api/auth/health", { headers: { "X-Request-Id": traced } });
+  assert.equal(kept.headers.get("X-Request-Id"), traced);
+  for (const bad of ["<script>alert(1)</script>", "a".repeat(129), "a=b", "a b", "a/b"]) {
+    const replaced = await harness.fetch("/api/auth/health", { headers: { "X-Request-Id": bad } });
+    assert.match(replaced.headers.get("X-Request-Id") ?? "", /^[0-9a-f-]{36}$/, bad);
+  }
+  // An error response carries it too.
+  const missing = await harness.fetch("/api/auth/nowhere", { headers: { "X-Request-Id": "e-1" } });
+  assert.equal(missing.status, 404);
+  assert.equal(missing.headers.get("X-Request-Id"), "e-1");
 });
 
 Deno.test("request bodies are capped while read, whatever Content-Length says", async () => {
