@@ -8,7 +8,7 @@
  * zod's own `.meta()`, which the generator reads (`id` names a component).
  */
 import { z } from "zod";
-import { ApiError, Detail, type FieldError } from "./errors.ts";
+import { Detail, type FieldError } from "./errors.ts";
 import { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from "./idempotency.ts";
 import { RATE_LIMIT_HEADERS } from "./rate_limits.ts";
 
@@ -34,29 +34,6 @@ export const BEARER_SCHEME = {
 export function documentOnly<T>(build: () => T): () => T {
   let made: { value: T } | undefined;
   return () => (made ??= { value: build() }).value;
-}
-
-/** A session id as a path parameter: a positive 32-bit integer; anything else is a 404. */
-export const SessionIdParam = z.string().regex(/^[0-9]{1,10}$/)
-  .transform(Number).pipe(z.number().int().min(1).max(2147483647))
-  .meta({
-    param: { name: "session_id", in: "path", description: "The session's id" },
-    // The document shows what the string must spell: the generator sees only the pipe.
-    type: "integer",
-    minimum: 1,
-    maximum: 2147483647,
-    example: 1,
-  });
-
-/** Path parameters of the `{session_id}` routes. */
-export const SessionPath = z.object({ session_id: SessionIdParam });
-
-/**
- * The error of a `{session_id}` route whose id is not a positive 32-bit integer: a 404, since
- * no such session can exist (not a 400).
- */
-export function sessionNotFound(): ApiError {
-  return new ApiError(404, Detail.sessionNotFound);
 }
 
 /** The schemas every function's documentation shares, made on first use. */

@@ -10,7 +10,6 @@ import {
   sessionData,
 } from "../../../shared/db/onboarding.ts";
 import type { AppDeps, FunctionApp } from "../../../shared/http/app.ts";
-import { ApiError, Detail } from "../../../shared/http/errors.ts";
 import {
   AUTHENTICATED_ERRORS,
   BEARER_SECURITY,
@@ -18,16 +17,13 @@ import {
   documentSchemas,
   errorResponses,
   json,
-  sessionNotFound,
-  SessionPath,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
+import { sessionNotFound, SessionPath } from "./session_path.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { toExportRecord } from "../../../shared/onboarding/export.ts";
 import { EXAMPLE_EXPORT, EXAMPLE_PRODUCT } from "../../../shared/onboarding/example_company.ts";
-
-const notFound = () => new ApiError(404, Detail.sessionNotFound);
 
 const AT = "2024-01-01T10:00:00Z";
 
@@ -165,7 +161,7 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
   }, async (c, { params }) => {
     const { session_id: sessionId } = params;
     const data = await withUser(c, deps, (tx) => sessionData(tx, sessionId));
-    if (!data) throw notFound();
+    if (!data) throw sessionNotFound();
     return c.json(data);
   });
 
@@ -222,7 +218,7 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
   }, async (c, { params }) => {
     const { session_id: sessionId } = params;
     const snapshot = await withUser(c, deps, (tx) => loadSnapshot(tx, sessionId));
-    if (!snapshot) throw notFound();
+    if (!snapshot) throw sessionNotFound();
     return c.json(toExportRecord(snapshot));
   });
 }

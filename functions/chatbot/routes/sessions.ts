@@ -9,7 +9,7 @@ import {
   sessionExists,
 } from "../../../shared/db/sessions.ts";
 import type { AppDeps, FunctionApp } from "../../../shared/http/app.ts";
-import { ApiError, Detail } from "../../../shared/http/errors.ts";
+import { ApiError } from "../../../shared/http/errors.ts";
 import { expectIdempotency } from "../../../shared/http/idempotency.ts";
 import {
   AUTHENTICATED_ERRORS,
@@ -19,11 +19,10 @@ import {
   errorResponses,
   json,
   PROGRESS_EXAMPLE,
-  sessionNotFound,
-  SessionPath,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
+import { sessionNotFound, SessionPath } from "./session_path.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import type { StartedSession } from "../conversation.ts";
 import { loadConversation } from "../load.ts";
@@ -255,7 +254,7 @@ export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
       ]);
       return exists ? messages : undefined;
     });
-    if (!messages) throw new ApiError(404, Detail.sessionNotFound);
+    if (!messages) throw sessionNotFound();
     return c.json(messages);
   });
 }
