@@ -43,6 +43,8 @@ export interface RateLimits {
 /** The validated, typed configuration of one process or isolate. */
 export interface Config {
   jwtSecrets: string[];
+  /** Another issuer's key set (contract §12): `JWT_JWKS_URL`, `JWT_ISSUER`, `JWT_AUDIENCE`. */
+  jwks: { url: string; issuer?: string; audience?: string } | undefined;
   databaseUrl: string | undefined;
   databasePoolMax: number;
   databasePrepare: boolean;
@@ -73,6 +75,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!secret) read.problems.push("EXTERNAL_JWT_SECRET is required");
   const e = {
     EXTERNAL_JWT_SECRET_PREVIOUS: read.text("EXTERNAL_JWT_SECRET_PREVIOUS"),
+    JWT_JWKS_URL: read.httpUrl("JWT_JWKS_URL"),
+    JWT_ISSUER: read.text("JWT_ISSUER"),
+    JWT_AUDIENCE: read.text("JWT_AUDIENCE"),
     DATABASE_URL: read.text("DATABASE_URL"),
     SUPABASE_DB_URL: read.text("SUPABASE_DB_URL"),
     DATABASE_POOL_MAX: read.integer("DATABASE_POOL_MAX", 1, 100, 4),
@@ -110,6 +115,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     STORAGE_BUCKET: read.text("STORAGE_BUCKET") ?? "onboarding-uploads",
     PDF_TIME_BUDGET_MS: read.integer("PDF_TIME_BUDGET_MS", 100, 60_000),
   };
+  if ((e.JWT_ISSUER || e.JWT_AUDIENCE) && !e.JWT_JWKS_URL) {
+    // They would check nothing: HS256 tokens are the main system's own (contract §3).
+    read.problems.push("JWT_ISSUER and JWT_AUDIENCE apply to JWT_JWKS_URL's tokens: set it too");
+  }
   if (e.DATABASE_LOCK_TIMEOUT_MS > e.DATABASE_STATEMENT_TIMEOUT_MS) {
     // The statement timeout would always fire first: the lock timeout's 503 could never happen.
     read.problems.push(
@@ -127,6 +136,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     jwtSecrets: [secret, e.EXTERNAL_JWT_SECRET_PREVIOUS].filter((s): s is string =>
       s !== undefined
     ),
+    jwks: e.JWT_JWKS_URL
+      ? { url: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE }
+      : undefined,
     databaseUrl: e.DATABASE_URL ?? e.SUPABASE_DB_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
     databasePrepare: e.DATABASE_PREPARE,
@@ -186,6 +198,14 @@ function envReader(env: Record<string, string | undefined>) {
       if (number >= min && number <= max) return number;
       problems.push(`${name} must be a whole number from ${min} to ${max}`);
       return fallback as F;
+    },
+    /** An absolute http(s) URL; undefined when unset. */
+    httpUrl(name: string): string | undefined {
+      const value = text(name);
+      if (value === undefined) return undefined;
+      if (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)) return value;
+      problems.push(`${name} must be an http or https URL`);
+      return undefined;
     },
     /** true/false, 1/0 or yes/no; `fallback` when unset. */
     flag(name: string, fallback: boolean): boolean {

@@ -36,7 +36,7 @@ export function createAuthApp(deps: AppDeps): FunctionApp {
   declareRoute(app, {
     method: "get",
     path: "/me",
-    middleware: requireAuth(deps.config.jwtSecrets),
+    middleware: requireAuth(deps.config),
     document: () => ({
       operationId: "getMe",
       tags: ["auth"],

@@ -32,7 +32,7 @@ export interface ChatbotOptions {
 export function createChatbotApp(deps: AppDeps, options: ChatbotOptions = {}): FunctionApp {
   const app = createFunctionApp("chatbot", deps, { ownBodyLimit: ["/upload-file"] });
   // Every route but health needs a caller; listed by path so unknown paths still get a 404.
-  const auth = requireAuth(deps.config.jwtSecrets);
+  const auth = requireAuth(deps.config);
   for (const path of AUTHENTICATED_PATHS) app.use(path, auth);
   sessionRoutes(app, deps);
   messageRoutes(app, deps, options.engine);

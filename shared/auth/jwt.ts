@@ -1,10 +1,12 @@
 /**
- * Verification of the main system's HS256 tokens (contract §3), with jose.
+ * Verification of a caller's token with jose: the main system's HS256 tokens (contract §3),
+ * and, when `JWT_JWKS_URL` is set, another issuer's asymmetric ones (§12, `jwks.ts`).
  */
-import { errors, jwtVerify } from "jose";
+import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
 import { z } from "zod";
 import { hostileText } from "../hostile_text.ts";
 import type { UserClaims } from "./claims.ts";
+import { JWKS_ALGORITHMS, type JwksConfig, verifyJwksToken } from "./jwks.ts";
 
 /** Longest accepted `user_id` / `username`, in characters. */
 export const MAX_CLAIM_LENGTH = 100;
@@ -13,8 +15,19 @@ export const MAX_TOKEN_LENGTH = 8192;
 /** Clock skew tolerated on `exp` and `nbf`, in seconds. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
 
-/** Why a token was refused; the HTTP layer maps each reason to the contract's 401 body. */
-export type TokenRejection = "invalid" | "missing_claims";
+/**
+ * Why a token was refused: the HTTP layer answers 401 with the contract's body for the first
+ * two, and 503 for `unavailable` (the issuer's key set could not be fetched).
+ */
+export type TokenRejection = "invalid" | "missing_claims" | "unavailable";
+
+/** What tokens are checked against: the shared secrets, and another issuer's key set. */
+export interface TokenKeys {
+  /** HS256 secrets, current first. */
+  jwtSecrets: readonly string[];
+  /** Another issuer's keys (contract §12); undefined: HS256 tokens only. */
+  jwks: JwksConfig | undefined;
+}
 
 /** The outcome of {@link verifyExternalToken}. */
 export type TokenVerification =
@@ -35,19 +48,44 @@ const StorableSchema = z.object({ user_id: storable, username: storable });
 const encoder = new TextEncoder();
 
 /**
- * Verifies `token` against each secret in turn (current, then previous) with HS256 only, and
- * checks `exp`/`nbf` when present. Claims that are too long or hold a NUL or an unpaired
+ * Verifies `token` by the algorithm its header names: HS256 against each shared secret in turn
+ * (current, then previous); RS256, ES256 or EdDSA against the configured key set (never the one
+ * against the other, so a token cannot choose how it is checked); anything else, `none`
+ * included, is refused. `exp` and `nbf` are checked when present. The user id is `user_id`,
+ * and for a key-set token `sub` when it has none; the username is `username`, and for a key-set
+ * token `preferred_username` or `email`. Claims that are too long or hold a NUL or an unpaired
  * surrogate are `invalid`. Returns the normalised claims, or why the token was refused.
  */
 export async function verifyExternalToken(
   token: string,
-  secrets: readonly string[],
+  keys: TokenKeys,
 ): Promise<TokenVerification> {
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
     return { ok: false, reason: "invalid" };
   }
-  const payload = await verifiedPayload(token, secrets);
-  if (!payload) return { ok: false, reason: "invalid" };
+  let alg: unknown;
+  try {
+    alg = decodeProtectedHeader(token).alg;
+  } catch {
+    return { ok: false, reason: "invalid" };
+  }
+  let payload: JWTPayload;
+  if (alg === "HS256") {
+    const verified = await verifiedPayload(token, keys.jwtSecrets);
+    if (!verified) return { ok: false, reason: "invalid" };
+    payload = verified;
+  } else if (keys.jwks && typeof alg === "string" && JWKS_ALGORITHMS.includes(alg)) {
+    const verified = await verifyJwksToken(token, keys.jwks, CLOCK_TOLERANCE_SECONDS);
+    if (!verified.ok) return verified;
+    payload = {
+      ...verified.payload,
+      user_id: verified.payload.user_id ?? verified.payload.sub,
+      username: verified.payload.username ?? verified.payload.preferred_username ??
+        verified.payload.email,
+    };
+  } else {
+    return { ok: false, reason: "invalid" };
+  }
 
   const claims = ClaimsSchema.safeParse(payload);
   if (!claims.success) return { ok: false, reason: "missing_claims" };
@@ -65,7 +103,7 @@ export async function verifyExternalToken(
 async function verifiedPayload(
   token: string,
   secrets: readonly string[],
-): Promise<Record<string, unknown> | undefined> {
+): Promise<JWTPayload | undefined> {
   for (const secret of secrets) {
     try {
       const { payload } = await jwtVerify(token, encoder.encode(secret), {

@@ -5,22 +5,27 @@
  */
 import type { MiddlewareHandler } from "hono";
 import type { UserClaims } from "../auth/claims.ts";
-import { verifyExternalToken } from "../auth/jwt.ts";
-import { Detail, unauthorized } from "./errors.ts";
+import { type TokenKeys, verifyExternalToken } from "../auth/jwt.ts";
+import { Detail, unauthorized, unavailable } from "./errors.ts";
 
 /** Variables the auth middleware sets on the Hono context. */
 export type AuthVariables = { claims: UserClaims };
 
 const BEARER = /^Bearer +([^\s]+) *$/i;
 
-/** Hono middleware that rejects a request without a valid token with the contract's 401s. */
+/**
+ * Hono middleware that rejects a request without a valid token with the contract's 401s, and
+ * with a 503 when the token's issuer's keys cannot be fetched (contract §12). `keys` is the
+ * configuration's `jwtSecrets` and `jwks`.
+ */
 export function requireAuth(
-  secrets: readonly string[],
+  keys: TokenKeys,
 ): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     const match = BEARER.exec(c.req.header("Authorization") ?? "");
     if (!match) throw unauthorized();
-    const result = await verifyExternalToken(match[1], secrets);
+    const result = await verifyExternalToken(match[1], keys);
+    if (!result.ok && result.reason === "unavailable") throw unavailable();
     if (!result.ok) {
       throw unauthorized(result.reason === "missing_claims" ? Detail.missingClaims : undefined);
     }

@@ -37,7 +37,7 @@ function lockSession(sessionId: number) {
 Deno.test("a request's transaction runs under the configured timeouts, and only it", async () => {
   // A function app with one route reading the settings inside `withUser`, as every route runs.
   const app = createFunctionApp("probe", harness.deps);
-  const settings = requireAuth(harness.deps.config.jwtSecrets);
+  const settings = requireAuth(harness.deps.config);
   const read = (c: Context<AppEnv>) =>
     withUser(
       c,

@@ -142,3 +142,31 @@ Deno.test("every bad variable is named in one error; an empty value counts as un
   assert.equal(config.databasePrepare, false);
   assert.throws(() => parseConfig({ EXTERNAL_JWT_SECRET: "" }), /EXTERNAL_JWT_SECRET is required/);
 });
+
+Deno.test("another issuer's key set: JWT_JWKS_URL with JWT_ISSUER and JWT_AUDIENCE", () => {
+  assert.equal(parseConfig({ EXTERNAL_JWT_SECRET: "s" }).jwks, undefined);
+  const url = "https://project.supabase.co/auth/v1/.well-known/jwks.json";
+  assert.deepEqual(parseConfig({ EXTERNAL_JWT_SECRET: "s", JWT_JWKS_URL: url }).jwks, {
+    url,
+    issuer: undefined,
+    audience: undefined,
+  });
+  assert.deepEqual(
+    parseConfig({
+      EXTERNAL_JWT_SECRET: "s",
+      JWT_JWKS_URL: url,
+      JWT_ISSUER: "https://project.supabase.co/auth/v1",
+      JWT_AUDIENCE: "authenticated",
+    }).jwks,
+    { url, issuer: "https://project.supabase.co/auth/v1", audience: "authenticated" },
+  );
+  const refused: [Record<string, string>, RegExp][] = [
+    [{ JWT_JWKS_URL: "not a url" }, /JWT_JWKS_URL must be an http or https URL/],
+    [{ JWT_JWKS_URL: "file:///etc/passwd" }, /JWT_JWKS_URL must be an http or https URL/],
+    [{ JWT_ISSUER: "https://issuer" }, /JWT_ISSUER and JWT_AUDIENCE apply to JWT_JWKS_URL/],
+    [{ JWT_AUDIENCE: "authenticated" }, /JWT_ISSUER and JWT_AUDIENCE apply to JWT_JWKS_URL/],
+  ];
+  for (const [env, message] of refused) {
+    assert.throws(() => parseConfig({ EXTERNAL_JWT_SECRET: "s", ...env }), message);
+  }
+});
