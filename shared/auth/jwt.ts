@@ -5,7 +5,7 @@
 import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
 import { z } from "zod";
 import { hostileText } from "../hostile_text.ts";
-import type { UserClaims } from "./claims.ts";
+import { roleOf, type UserClaims } from "./claims.ts";
 import { JWKS_ALGORITHMS, type JwksConfig, verifyJwksToken } from "./jwks.ts";
 
 /** Longest accepted `user_id` / `username`, in characters. */
@@ -53,8 +53,9 @@ const encoder = new TextEncoder();
  * against the other, so a token cannot choose how it is checked); anything else, `none`
  * included, is refused. `exp` and `nbf` are checked when present. The user id is `user_id`,
  * and for a key-set token `sub` when it has none; the username is `username`, and for a key-set
- * token `preferred_username` or `email`. Claims that are too long or hold a NUL or an unpaired
- * surrogate are `invalid`. Returns the normalised claims, or why the token was refused.
+ * token `preferred_username` or `email`; the role is `admin` when the `role` claim says so, else
+ * `user` (contract §9). Claims that are too long or hold a NUL or an unpaired surrogate are
+ * `invalid`. Returns the normalised claims, or why the token was refused.
  */
 export async function verifyExternalToken(
   token: string,
@@ -96,7 +97,11 @@ export async function verifyExternalToken(
   if (!StorableSchema.safeParse(normalised).success) return { ok: false, reason: "invalid" };
   return {
     ok: true,
-    claims: { externalUserId: normalised.user_id, username: normalised.username },
+    claims: {
+      externalUserId: normalised.user_id,
+      username: normalised.username,
+      role: roleOf(payload.role),
+    },
   };
 }
 

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { SignJWT } from "jose";
+import { mintToken } from "../../shared/auth/mint.ts";
+import { newSession } from "../support/chat.ts";
 import { createHarness, TEST_SECRET, testUser } from "../support/harness.ts";
 import { uniqueUserId } from "../support/database.ts";
 
@@ -115,3 +117,68 @@ function signed(payload: Record<string, unknown>): Promise<string> {
   return new SignJWT(payload).setProtectedHeader({ alg: "HS256" })
     .sign(new TextEncoder().encode(TEST_SECRET));
 }
+
+Deno.test("the role claim is synced to the user row on every request (contract §9)", async () => {
+  const id = uniqueUserId();
+  const as = async (claims: Record<string, unknown>) => {
+    const token = await mintToken(TEST_SECRET, { user_id: id, username: "r", ...claims });
+    const response = await harness.fetch("/api/auth/me", {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(response.status, 200);
+    return (await response.json()).role;
+  };
+  assert.equal(await as({ role: "admin" }), "admin");
+  assert.equal(await as({}), "user");
+  assert.equal(await as({ role: "admin" }), "admin");
+  // Only "admin" grants admin: anything else is a user.
+  for (const role of ["user", "Admin", "superuser", "authenticated", 1, true, ["admin"]]) {
+    assert.equal(await as({ role }), "user", JSON.stringify(role));
+  }
+  const [row] = await harness.db.sql`select role from onboarding.users
+    where external_user_id = ${id}`;
+  assert.equal(row.role, "user");
+});
+
+Deno.test("a role sent in a body or a header, not in the token, changes nothing", async () => {
+  const a = await testUser();
+  const b = await testUser();
+  const sessionB = await newSession(harness, b);
+  const sessionA = await newSession(harness, a);
+  const pretending = {
+    ...a.headers,
+    "X-User-Role": "admin",
+    "X-Role": "admin",
+    Role: "admin",
+    "X-Supabase-Role": "service_role",
+  };
+  const send = (method: string, path: string, body?: unknown) =>
+    harness.fetch(path, {
+      method,
+      headers: pretending,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const message = await send("POST", "/api/chatbot/message", {
+    session_id: sessionA,
+    message: "我們是電子業",
+    role: "admin",
+    user_role: "admin",
+  });
+  assert.equal(message.status, 200);
+  assert.equal((await (await send("GET", "/api/auth/me")).json()).role, "user");
+  for (const path of [`/api/chatbot/data/${sessionB}`, `/api/chatbot/export/${sessionB}`]) {
+    const response = await send("GET", path);
+    assert.equal(response.status, 404, path);
+  }
+  const sent = await send("POST", "/api/chatbot/message", {
+    session_id: sessionB,
+    message: "我們是食品業",
+    role: "admin",
+  });
+  assert.equal(sent.status, 404);
+  const sessions = await (await send("GET", "/api/chatbot/sessions")).json();
+  assert.deepEqual(sessions.map((s: { id: number }) => s.id), [sessionA]);
+  const [row] = await harness.db.sql`select industry from onboarding.company_onboarding
+    where chat_session_id = ${sessionB}`;
+  assert.equal(row.industry, null);
+});

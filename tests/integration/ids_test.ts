@@ -46,7 +46,11 @@ Deno.test({
   // PGlite has one backend: two transactions cannot interleave there.
   ignore: harness.db.embedded,
   fn: async () => {
-    const claims = { externalUserId: uniqueUserId("race"), username: "loser" };
+    const claims = {
+      externalUserId: uniqueUserId("race"),
+      username: "loser",
+      role: "user" as const,
+    };
     // The winner inserts the user and keeps its transaction open past the loser's snapshot.
     const winner = await holdTransaction(
       sql,

@@ -41,7 +41,7 @@ Deno.test("row-level security is the enforcement", async (t) => {
   const b = uniqueUserId("rls-b");
   const seededA = await seedUser(sql, a);
   const seededB = await seedUser(sql, b);
-  const claimsA = { externalUserId: a, username: "a" };
+  const claimsA = { externalUserId: a, username: "a", role: "user" as const };
 
   await t.step("an unfiltered select sees only the caller's rows, in every table", async () => {
     for (const table of TABLES) {
@@ -114,13 +114,41 @@ Deno.test("row-level security is the enforcement", async (t) => {
 
   await t.step("a user cannot reactivate itself or change its role", async () => {
     await assert.rejects(
-      asUser(
-        sql,
-        claimsA,
-        (tx) => tx`update onboarding.users set is_active = true, role = 'admin'`,
-      ),
+      asUser(sql, claimsA, (tx) => tx`update onboarding.users set is_active = true`),
       /permission denied/,
     );
+    // The role column follows the token: a caller may record only the role its claims give it.
+    await assert.rejects(
+      asUser(sql, claimsA, (tx) => tx`update onboarding.users set role = 'admin'`),
+      /row-level security/,
+    );
+    await assert.rejects(
+      asUser(
+        sql,
+        { externalUserId: uniqueUserId("rls-c"), username: "c", role: "user" },
+        (tx) =>
+          tx`insert into onboarding.users (external_user_id, username, role)
+           values (${uniqueUserId("rls-c")}, 'c', 'admin')`,
+      ),
+      /row-level security/,
+    );
+    const admin = { ...claimsA, role: "admin" as const };
+    const [promoted] = await asUser(
+      sql,
+      admin,
+      (tx) => tx`update onboarding.users set role = 'admin' returning role`,
+    );
+    assert.equal(promoted.role, "admin");
+    // An admin's token changes no other user's role: its own rows are all it may write.
+    const others = await asUser(
+      sql,
+      admin,
+      (tx) =>
+        tx`update onboarding.users set role = 'admin' where external_user_id = ${b}
+                 returning id`,
+    );
+    assert.equal(others.length, 0);
+    await asUser(sql, claimsA, (tx) => tx`update onboarding.users set role = 'user'`);
   });
 
   await t.step("nothing leaks onto the pooled connection after the transaction", async () => {

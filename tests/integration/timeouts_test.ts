@@ -141,7 +141,7 @@ Deno.test({
   name: "statement_timeout cancels a slow statement, recognised as a database timeout",
   ignore: !onPostgres,
   fn: async () => {
-    const claims = { externalUserId: "timeouts-probe", username: "probe" };
+    const claims = { externalUserId: "timeouts-probe", username: "probe", role: "user" as const };
     const started = performance.now();
     const error = await asUser(
       sql,
@@ -160,7 +160,7 @@ Deno.test({
   name: "PGlite accepts the timeouts but does not enforce statement_timeout",
   ignore: onPostgres,
   fn: async () => {
-    const claims = { externalUserId: "timeouts-probe", username: "probe" };
+    const claims = { externalUserId: "timeouts-probe", username: "probe", role: "user" as const };
     const [row] = await asUser(
       sql,
       claims,

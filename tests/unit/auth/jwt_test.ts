@@ -22,14 +22,17 @@ Deno.test("a valid token yields normalised claims", async () => {
   const token = await mintToken(SECRET, { user_id: "12345", username: "john_doe" });
   assert.deepEqual(await verifyExternalToken(token, keys(SECRET)), {
     ok: true,
-    claims: { externalUserId: "12345", username: "john_doe" },
+    claims: { externalUserId: "12345", username: "john_doe", role: "user" },
   });
 });
 
 Deno.test("an integer user_id is read as its decimal string", async () => {
   const token = await sign({ user_id: 12345, username: "john" });
   const result = await verifyExternalToken(token, keys(SECRET));
-  assert.deepEqual(result, { ok: true, claims: { externalUserId: "12345", username: "john" } });
+  assert.deepEqual(result, {
+    ok: true,
+    claims: { externalUserId: "12345", username: "john", role: "user" },
+  });
 });
 
 Deno.test("a token without exp is accepted; exp and nbf are checked when present", async () => {
