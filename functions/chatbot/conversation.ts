@@ -163,8 +163,12 @@ async function decideTurn<T extends EngineTurn>(
  * Locks the caller's session for a change (concurrent changes queue) and returns it. Throws
  * 404 for a missing or foreign session and 409 for a completed one.
  */
-export async function lockActiveSession(tx: Tx, sessionId: number): Promise<LockedSession> {
-  const { session, error } = checkActive(await lockSessionForTurn(tx, sessionId));
+export async function lockActiveSession(
+  tx: Tx,
+  owner: string,
+  sessionId: number,
+): Promise<LockedSession> {
+  const { session, error } = checkActive(await lockSessionForTurn(tx, owner, sessionId));
   if (error) throw error;
   return session;
 }
@@ -290,9 +294,9 @@ async function openTurn(
   historyLength: number,
 ): Promise<{ kind: "open" } & OpenTurn | { kind: "inactive"; error: ApiError }> {
   const [locked, , history] = await Promise.all([
-    lockSessionForTurn(tx, sessionId),
+    lockSessionForTurn(tx, caller.owner, sessionId),
     caller.user,
-    recentMessages(tx, sessionId, historyLength),
+    recentMessages(tx, caller.owner, sessionId, historyLength),
   ]);
   const { session, error } = checkActive(locked);
   if (error) return { kind: "inactive", error };

@@ -54,11 +54,13 @@ function toSnapshot(row: SnapshotRow): OnboardingSnapshot {
 }
 
 /**
- * Locks the session row (`for update`, so concurrent turns on one session run one after the
- * other) and loads its state and data in one query. Undefined when the caller has no such session.
+ * Locks `owner`'s session row (`for update`, so concurrent turns on one session run one after
+ * the other) and loads its state and data in one query. Undefined when `owner` has no such
+ * session.
  */
 export async function lockSessionForTurn(
   tx: Tx,
+  owner: string,
   sessionId: number,
 ): Promise<LockedSession | undefined> {
   const [row] = await tx<
@@ -74,7 +76,7 @@ export async function lockSessionForTurn(
            ${tx.unsafe(SNAPSHOT_SELECT)}
     from onboarding.chat_sessions s
     join onboarding.company_onboarding o on o.chat_session_id = s.id
-    where s.id = ${sessionId}
+    where s.id = ${sessionId} and s.external_user_id = ${owner}
     for update of s`;
   if (!row) return undefined;
   return {
@@ -88,14 +90,15 @@ export async function lockSessionForTurn(
   };
 }
 
-/** The session's collected data, or undefined when the caller has no such session. */
+/** The collected data of `owner`'s session, or undefined when `owner` has no such session. */
 export async function loadSnapshot(
   tx: Tx,
+  owner: string,
   sessionId: number,
 ): Promise<OnboardingSnapshot | undefined> {
   const [row] = await tx<SnapshotRow[]>`
     select ${tx.unsafe(SNAPSHOT_SELECT)} from onboarding.company_onboarding o
-    where o.chat_session_id = ${sessionId}`;
+    where o.chat_session_id = ${sessionId} and o.external_user_id = ${owner}`;
   return row ? toSnapshot(row) : undefined;
 }
 
@@ -295,9 +298,10 @@ function profileValues(tx: Tx, profile: Partial<CompanyProfile>): Record<string,
 const utc = (column: string) =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** The onboarding record of contract §5.7 (`GET /data/{id}`), or undefined. */
+/** The onboarding record of contract §5.7 (`GET /data/{id}`) of `owner`'s session, or undefined. */
 export async function sessionData(
   tx: Tx,
+  owner: string,
   sessionId: number,
 ): Promise<Record<string, unknown> | undefined> {
   const [row] = await tx`
@@ -314,6 +318,6 @@ export async function sessionData(
                        'created_at', ${tx.unsafe(utc("p.created_at"))}) order by p.id)
                      from onboarding.products p where p.onboarding_id = o.id), '[]') as products
     from onboarding.company_onboarding o
-    where o.chat_session_id = ${sessionId}`;
+    where o.chat_session_id = ${sessionId} and o.external_user_id = ${owner}`;
   return row;
 }

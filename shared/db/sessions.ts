@@ -69,30 +69,36 @@ export async function latestActiveSession(
   return row;
 }
 
-/** Whether the session exists for the caller (RLS hides other users' sessions). */
-export async function sessionExists(tx: Tx, sessionId: number): Promise<boolean> {
-  const rows = await tx`select 1 from onboarding.chat_sessions where id = ${sessionId}`;
+/** Whether `owner` has the session. */
+export async function sessionExists(tx: Tx, owner: string, sessionId: number): Promise<boolean> {
+  const rows = await tx`select 1 from onboarding.chat_sessions
+    where id = ${sessionId} and external_user_id = ${owner}`;
   return rows.length > 0;
 }
 
-/** The session's messages in conversation order. */
-export async function listMessages(tx: Tx, sessionId: number): Promise<MessageRow[]> {
+/** The messages of `owner`'s session in conversation order. */
+export async function listMessages(
+  tx: Tx,
+  owner: string,
+  sessionId: number,
+): Promise<MessageRow[]> {
   return await tx<MessageRow[]>`
     select id, session_id, role, content, created_at from onboarding.chat_messages
-    where session_id = ${sessionId}
+    where session_id = ${sessionId} and external_user_id = ${owner}
     order by id`;
 }
 
-/** The session's last `limit` messages, oldest first (none when `limit` is 0). */
+/** The last `limit` messages of `owner`'s session, oldest first (none when `limit` is 0). */
 export async function recentMessages(
   tx: Tx,
+  owner: string,
   sessionId: number,
   limit: number,
 ): Promise<NewMessage[]> {
   if (limit <= 0) return [];
   const rows = await tx<NewMessage[]>`
     select role, content from onboarding.chat_messages
-    where session_id = ${sessionId}
+    where session_id = ${sessionId} and external_user_id = ${owner}
     order by id desc
     limit ${limit}`;
   return rows.reverse();

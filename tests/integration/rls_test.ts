@@ -4,6 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { asUser } from "../../shared/db/as_user.ts";
+import { loadSnapshot, lockSessionForTurn, sessionData } from "../../shared/db/onboarding.ts";
+import { listMessages, recentMessages, sessionExists } from "../../shared/db/sessions.ts";
 import type { Sql } from "../../shared/db/client.ts";
 import { testDatabase, uniqueUserId } from "../support/database.ts";
 
@@ -149,6 +151,26 @@ Deno.test("row-level security is the enforcement", async (t) => {
     );
     assert.equal(others.length, 0);
     await asUser(sql, claimsA, (tx) => tx`update onboarding.users set role = 'user'`);
+  });
+
+  await t.step("the repositories scope by owner themselves, not by RLS alone", async () => {
+    // The test database's own role is a superuser, which row-level security does not apply to:
+    // only the queries' own owner filters keep A away from B's session here. They must, since
+    // admins' read policies (contract §9) will let an admin's transactions see every row.
+    const id = seededB.sessionId;
+    assert.equal(await lockSessionForTurn(sql, a, id), undefined);
+    assert.equal(await loadSnapshot(sql, a, id), undefined);
+    assert.equal(await sessionData(sql, a, id), undefined);
+    assert.equal(await sessionExists(sql, a, id), false);
+    assert.equal((await listMessages(sql, a, id)).length, 0);
+    assert.equal((await recentMessages(sql, a, id, 10)).length, 0);
+    // And B's own calls find the session.
+    assert.ok(await lockSessionForTurn(sql, b, id));
+    assert.ok(await loadSnapshot(sql, b, id));
+    assert.ok(await sessionData(sql, b, id));
+    assert.equal(await sessionExists(sql, b, id), true);
+    assert.equal((await listMessages(sql, b, id)).length, 1);
+    assert.equal((await recentMessages(sql, b, id, 10)).length, 1);
   });
 
   await t.step("nothing leaks onto the pooled connection after the transaction", async () => {

@@ -132,7 +132,7 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
   }, async (c) => {
     const data = await withUser(c, deps, async (tx, caller) => {
       const source = await findCopySource(tx, caller.owner);
-      return source ? await sessionData(tx, source.sessionId) : undefined;
+      return source ? await sessionData(tx, caller.owner, source.sessionId) : undefined;
     });
     return c.json(data ? { has_data: true, data } : { has_data: false, data: null });
   });
@@ -160,7 +160,7 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
     }),
   }, async (c, { params }) => {
     const { session_id: sessionId } = params;
-    const data = await withUser(c, deps, (tx) => sessionData(tx, sessionId));
+    const data = await withUser(c, deps, (tx, caller) => sessionData(tx, caller.owner, sessionId));
     if (!data) throw sessionNotFound();
     return c.json(data);
   });
@@ -217,7 +217,11 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
     }),
   }, async (c, { params }) => {
     const { session_id: sessionId } = params;
-    const snapshot = await withUser(c, deps, (tx) => loadSnapshot(tx, sessionId));
+    const snapshot = await withUser(
+      c,
+      deps,
+      (tx, caller) => loadSnapshot(tx, caller.owner, sessionId),
+    );
     if (!snapshot) throw sessionNotFound();
     return c.json(toExportRecord(snapshot));
   });

@@ -247,10 +247,10 @@ export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
     }),
   }, async (c, { params }) => {
     const { session_id: sessionId } = params;
-    const messages = await withUser(c, deps, async (tx) => {
+    const messages = await withUser(c, deps, async (tx, caller) => {
       const [exists, messages] = await Promise.all([
-        sessionExists(tx, sessionId),
-        listMessages(tx, sessionId),
+        sessionExists(tx, caller.owner, sessionId),
+        listMessages(tx, caller.owner, sessionId),
       ]);
       return exists ? messages : undefined;
     });

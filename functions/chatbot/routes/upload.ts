@@ -215,7 +215,7 @@ async function storeUpload(
   const sessionId = upload.sessionId ?? (await startSession(tx, caller)).sessionId;
   // The caller must be admitted (active, within the limits, not a repeat) before the file is
   // stored, since a rollback cannot take it back out of storage.
-  await Promise.all([lockActiveSession(tx, sessionId), caller.user]);
+  await Promise.all([lockActiveSession(tx, caller.owner, sessionId), caller.user]);
 
   const uploadId = await insertUpload(tx, {
     sessionId,
