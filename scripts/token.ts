@@ -1,12 +1,14 @@
 /**
- * `deno task token <user_id> <username> [expires]`: prints an HS256 token signed with
- * EXTERNAL_JWT_SECRET (or the dev server's development secret), for curl and frontends.
+ * `deno task token <user_id> <username> [expires] [--admin]`: prints an HS256 token signed with
+ * EXTERNAL_JWT_SECRET (or the dev server's development secret), for curl and frontends;
+ * `--admin` adds the claim `role: "admin"` (contract §9).
  */
 import { mintToken } from "../shared/auth/mint.ts";
 
-const [userId, username, expires = "24h"] = Deno.args;
+const admin = Deno.args.includes("--admin");
+const [userId, username, expires = "24h"] = Deno.args.filter((arg) => arg !== "--admin");
 if (!userId || !username) {
-  console.error("usage: deno task token <user_id> <username> [expires, e.g. 24h]");
+  console.error("usage: deno task token <user_id> <username> [expires, e.g. 24h] [--admin]");
   Deno.exit(2);
 }
 const dataDir = Deno.env.get("DATA_DIR") || ".data";
@@ -22,4 +24,5 @@ if (!secret) {
     Deno.exit(2);
   }
 }
-console.log(await mintToken(secret, { user_id: userId, username }, expires));
+const claims = { user_id: userId, username, ...(admin ? { role: "admin" } : {}) };
+console.log(await mintToken(secret, claims, expires));

@@ -182,3 +182,23 @@ Deno.test("a role sent in a body or a header, not in the token, changes nothing"
     where chat_session_id = ${sessionB}`;
   assert.equal(row.industry, null);
 });
+
+Deno.test("deno task token mints a user's token, and an admin's with --admin", async () => {
+  const mint = async (...args: string[]) => {
+    const script = new URL("../../scripts/token.ts", import.meta.url);
+    const { code, stdout } = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "--allow-env", "--allow-read", script.href, ...args],
+      env: { EXTERNAL_JWT_SECRET: TEST_SECRET },
+      stdout: "piped",
+      stderr: "inherit",
+    }).output();
+    assert.equal(code, 0);
+    return new TextDecoder().decode(stdout).trim();
+  };
+  const roleOf = async (token: string) =>
+    (await (await harness.fetch("/api/auth/me", {
+      headers: { Authorization: `Bearer ${token}` },
+    })).json()).role;
+  assert.equal(await roleOf(await mint(uniqueUserId(), "someone", "1h")), "user");
+  assert.equal(await roleOf(await mint(uniqueUserId(), "boss", "--admin")), "admin");
+});
