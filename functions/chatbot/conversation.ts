@@ -19,6 +19,7 @@ import {
   type TurnTarget,
   type TurnWrite,
 } from "../../shared/db/onboarding.ts";
+import { recordActivity } from "../../shared/db/activity.ts";
 import { insertMessages, insertSession, recentMessages } from "../../shared/db/sessions.ts";
 import type { AppDeps, AppEnv } from "../../shared/http/app.ts";
 import { ApiError, Detail, unavailable } from "../../shared/http/errors.ts";
@@ -72,6 +73,7 @@ export async function startSession(tx: Tx, caller: Caller): Promise<StartedSessi
     insertMessages(tx, { id: sessionId, owner: user.external_user_id }, [
       { role: "assistant", content: message },
     ]),
+    recordActivity(tx, "session.created", sessionId, { copied: source !== undefined }),
   ]);
   return { sessionId, message, copied: source !== undefined, progress: computeProgress(snapshot) };
 }
@@ -226,7 +228,14 @@ export async function takeTurn(
   // the response stored under an Idempotency-Key is that of a planned turn.
   const storing = {
     writes: (tx: Tx, result: Planned | NotPlanned) =>
-      result.kind === "planned" ? writeTurn(tx, result.plan) : undefined,
+      result.kind === "planned"
+        ? Promise.all([
+          recordActivity(tx, "message", result.plan.target.sessionId, {
+            completed: result.plan.write.completed,
+          }),
+          writeTurn(tx, result.plan),
+        ])
+        : undefined,
     response: (result: Planned | NotPlanned) =>
       result.kind === "planned" && options.respond
         ? { status: 200, body: options.respond(result.outcome) }
@@ -341,9 +350,15 @@ function planTurn<T extends EngineTurn>(
   };
 }
 
-// Sends a planned turn's writes; resolves when all are done.
-function writeTurn(tx: Tx, plan: TurnPlan): Promise<void> {
-  return saveTurn(tx, plan.target, plan.write);
+// Sends a planned turn's writes, and the activity log's record of a completion; resolves when
+// all are done.
+async function writeTurn(tx: Tx, plan: TurnPlan): Promise<void> {
+  await Promise.all([
+    saveTurn(tx, plan.target, plan.write),
+    plan.write.completed
+      ? recordActivity(tx, "session.completed", plan.target.sessionId)
+      : undefined,
+  ]);
 }
 
 // The one check of a locked session: missing (or another user's, which RLS hides) is a 404,

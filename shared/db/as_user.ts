@@ -23,6 +23,8 @@ export interface AsUserOptions<T> {
    * still never applies it partly (`synchronous_commit = off`, transaction-local).
    */
   durable?: boolean;
+  /** The request's id, which the activity log records (`onboarding.request_id`). */
+  requestId?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function asUser<T>(
   fn: (tx: Tx) => Promise<T>,
   options: AsUserOptions<T> = {},
 ): Promise<T> {
-  const { timeouts = DEFAULT_DATABASE_TIMEOUTS, finish, durable = true } = options;
+  const { timeouts = DEFAULT_DATABASE_TIMEOUTS, finish, durable = true, requestId = "" } = options;
   const tx = await sql.reserve();
   try {
     // Started now (`execute`), so they are sent before any query of fn's: postgres.js sends a
@@ -59,7 +61,8 @@ export async function asUser<T>(
                 set_config('lock_timeout', ${String(timeouts.lockMs)}, true),
                 set_config('idle_in_transaction_session_timeout',
                            ${String(timeouts.idleInTransactionMs)}, true),
-                set_config('synchronous_commit', ${durable ? "on" : "off"}, true)`.execute(),
+                set_config('synchronous_commit', ${durable ? "on" : "off"}, true),
+                set_config('onboarding.request_id', ${requestId}, true)`.execute(),
     ]);
     // Awaited below; a failure here also fails fn's queries, which may be awaited first.
     setup.catch(() => {});

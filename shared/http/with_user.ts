@@ -42,6 +42,12 @@ export interface UserWorkOptions<T> {
    * `withUser` rejects with that error, as when a statement of `fn` fails.
    */
   writes?: (tx: Tx, value: T) => Promise<unknown> | undefined;
+  /**
+   * Whether the COMMIT waits for the disk (see `asUser`). By default a GET's does not (it writes
+   * only bookkeeping: its rate-limit row, a username sync); a GET that records an action in the
+   * activity log asks for it.
+   */
+  durable?: boolean;
 }
 
 // What the transaction of `withUser` ended with: `fn`'s value, or its refusal of an admitted
@@ -137,7 +143,8 @@ export async function withUser<T>(
           return Promise.all([writes, stored]);
         },
         // A read request writes only its rate-limit row and the user row's sync: no disk flush.
-        durable: c.req.method !== "GET",
+        durable: options.durable ?? c.req.method !== "GET",
+        requestId: c.get("requestId"),
       },
     );
   } catch (error) {

@@ -19,6 +19,7 @@ import {
   json,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
+import { recordActivity, recordActivityIfOwned } from "../../../shared/db/activity.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
 import { sessionNotFound, SessionPath } from "./session_path.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
@@ -185,11 +186,14 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
       },
     }),
   }, async (c) => {
-    const snapshots = await withUser(
-      c,
-      deps,
-      (tx, caller) => completedSnapshots(tx, caller.owner),
-    );
+    // The export is recorded in the same round trip as it is read.
+    const snapshots = await withUser(c, deps, async (tx, caller) => {
+      const [snapshots] = await Promise.all([
+        completedSnapshots(tx, caller.owner),
+        recordActivity(tx, "export", null, { all: true }),
+      ]);
+      return snapshots;
+    }, { durable: true });
     return c.json(snapshots.map(toExportRecord));
   });
 
@@ -217,11 +221,14 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
     }),
   }, async (c, { params }) => {
     const { session_id: sessionId } = params;
-    const snapshot = await withUser(
-      c,
-      deps,
-      (tx, caller) => loadSnapshot(tx, caller.owner, sessionId),
-    );
+    // Recorded in the same round trip as the read, and only when the session is the caller's.
+    const snapshot = await withUser(c, deps, async (tx, caller) => {
+      const [snapshot] = await Promise.all([
+        loadSnapshot(tx, caller.owner, sessionId),
+        recordActivityIfOwned(tx, "export", caller.owner, sessionId),
+      ]);
+      return snapshot;
+    }, { durable: true });
     if (!snapshot) throw sessionNotFound();
     return c.json(toExportRecord(snapshot));
   });

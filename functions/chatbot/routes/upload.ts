@@ -13,6 +13,7 @@ import type { Config } from "../../../shared/config.ts";
 import type { Tx } from "../../../shared/db/client.ts";
 import { DocumentError } from "../../../shared/documents/errors.ts";
 import { FILE_TYPE_LABELS } from "../../../shared/documents/detect.ts";
+import { recordActivity } from "../../../shared/db/activity.ts";
 import { finishUpload, insertUpload, setUploadPath } from "../../../shared/db/uploads.ts";
 import type { AppDeps, AppEnv, FunctionApp } from "../../../shared/http/app.ts";
 import {
@@ -236,7 +237,14 @@ async function storeUpload(
       headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
     });
   }
-  await setUploadPath(tx, uploadId, path);
+  await Promise.all([
+    setUploadPath(tx, uploadId, path),
+    recordActivity(tx, "upload", sessionId, {
+      upload_id: uploadId,
+      file_type: upload.detected.type,
+      size_bytes: upload.bytes.length,
+    }),
+  ]);
   return { sessionId, uploadId };
 }
 
