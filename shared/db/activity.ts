@@ -23,14 +23,13 @@ export type ActivityDetail = Record<string, string | number | boolean | null>;
 /**
  * Records `action` of the transaction's caller on `sessionId` (null: none in particular).
  */
-export function recordActivity(
+export async function recordActivity(
   tx: Tx,
   action: ActivityAction,
   sessionId: number | null,
   detail: ActivityDetail = {},
 ): Promise<void> {
-  return tx`select onboarding.record_activity(${action}, ${sessionId}, ${tx.json(detail)})`
-    .then(() => undefined);
+  await tx`select onboarding.record_activity(${action}, ${sessionId}, ${tx.json(detail)})`;
 }
 
 /**
@@ -38,16 +37,15 @@ export function recordActivity(
  * the same round trip as the read that finds the session, so that a missing or foreign session
  * (a 404) leaves no record.
  */
-export function recordActivityIfOwned(
+export async function recordActivityIfOwned(
   tx: Tx,
   action: ActivityAction,
   owner: string,
   sessionId: number,
   detail: ActivityDetail = {},
 ): Promise<void> {
-  return tx`
+  await tx`
     select onboarding.record_activity(${action}, ${sessionId}, ${tx.json(detail)})
     where exists (select from onboarding.chat_sessions
-                  where id = ${sessionId} and external_user_id = ${owner})`
-    .then(() => undefined);
+                  where id = ${sessionId} and external_user_id = ${owner})`;
 }
