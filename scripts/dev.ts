@@ -81,7 +81,7 @@ try {
         : `${config.dataDir}/storage/${config.storageBucket}`
     }`,
   );
-  console.log(`  routes: /api/<function>/… and /functions/v1/<function>/… (auth, chatbot)`);
+  console.log(`  routes: /api/<function>/… and /functions/v1/<function>/… (admin, auth, chatbot)`);
   console.log(
     `  API reference: http://localhost:${port}/docs (Swagger UI), /redoc, /openapi.json`,
   );

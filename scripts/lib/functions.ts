@@ -1,6 +1,7 @@
 /**
  * Every edge function of the project, by name, for the local server and the tests.
  */
+import { createAdminApp } from "../../functions/admin/app.ts";
 import { createAuthApp } from "../../functions/auth/app.ts";
 import { createChatbotApp } from "../../functions/chatbot/app.ts";
 import { parseConfig } from "../../shared/config.ts";
@@ -10,7 +11,11 @@ import { apiDocument, type OpenApiDocument } from "../../shared/http/openapi_doc
 
 /** Builds every function app with the same dependencies, keyed by function name. */
 export function createFunctionApps(deps: AppDeps): Record<string, FunctionApp> {
-  return { auth: createAuthApp(deps), chatbot: createChatbotApp(deps) };
+  return {
+    admin: createAdminApp(deps),
+    auth: createAuthApp(deps),
+    chatbot: createChatbotApp(deps),
+  };
 }
 
 /**

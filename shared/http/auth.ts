@@ -6,7 +6,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { UserClaims } from "../auth/claims.ts";
 import { type TokenKeys, verifyExternalToken } from "../auth/jwt.ts";
-import { Detail, unauthorized, unavailable } from "./errors.ts";
+import { ApiError, Detail, unauthorized, unavailable } from "./errors.ts";
 
 /** Variables the auth middleware sets on the Hono context. */
 export type AuthVariables = { claims: UserClaims };
@@ -33,3 +33,12 @@ export function requireAuth(
     await next();
   };
 }
+
+/**
+ * Hono middleware, after {@link requireAuth}, that refuses a caller whose token does not give
+ * it the admin role (contract §9): 403 `Admin role required`.
+ */
+export const requireAdmin: MiddlewareHandler<{ Variables: AuthVariables }> = async (c, next) => {
+  if (c.get("claims").role !== "admin") throw new ApiError(403, Detail.adminRequired);
+  await next();
+};

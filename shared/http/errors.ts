@@ -35,6 +35,7 @@ export const Detail = {
   internal: "Internal server error",
   bodyTooLarge: "Request body too large",
   unavailable: "Service temporarily unavailable",
+  adminRequired: "Admin role required",
 } as const;
 
 /**

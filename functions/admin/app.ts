@@ -1,0 +1,125 @@
+/**
+ * The `admin` edge function (contract §9): what the main system's admins see across users.
+ * Every route needs a token whose `role` claim is `admin`; the rows of other users are opened
+ * to it by row-level-security policies on that claim, not by a privileged connection.
+ *
+ * Today: `GET /admin/activity`. The users, export, metrics and webhook routes of §9 are still to
+ * come (docs/api.md §9).
+ */
+import { z } from "zod";
+import { activityPage } from "../../shared/db/activity.ts";
+import { type AppDeps, createFunctionApp, type FunctionApp } from "../../shared/http/app.ts";
+import { requireAdmin, requireAuth } from "../../shared/http/auth.ts";
+import { ApiError, Detail } from "../../shared/http/errors.ts";
+import {
+  AUTHENTICATED_ERRORS,
+  BEARER_SECURITY,
+  documentOnly,
+  documentSchemas,
+  errorResponses,
+  json,
+  successHeaders,
+} from "../../shared/http/openapi.ts";
+import { declareRoute } from "../../shared/http/routes.ts";
+import { withUser } from "../../shared/http/with_user.ts";
+
+const ActivityQuery = z.object({
+  external_user_id: z.string().min(1).max(100).optional().meta({
+    param: { description: "Only this user's activity" },
+    example: "12345",
+  }),
+  limit: z.coerce.number().int().min(1).max(200).default(50).meta({
+    param: { description: "Page size (1–200)" },
+    example: 50,
+  }),
+  cursor: z.string().regex(/^[1-9][0-9]{0,17}$/).optional().meta({
+    param: { description: "`next_cursor` of the previous page" },
+  }),
+});
+
+const QUERY_ERROR = "Invalid request: limit must be 1–200, cursor a previous next_cursor, " +
+  "external_user_id 1–100 characters";
+
+const AT = "2024-01-01T10:00:00Z";
+
+/** The response schema, made with the document (it validates nothing: see `documentOnly`). */
+const activitySchema = documentOnly(() => {
+  const { TimestampSchema } = documentSchemas();
+  return z.strictObject({
+    items: z.array(z.strictObject({
+      id: z.number().int(),
+      at: TimestampSchema,
+      external_user_id: z.string().meta({ description: "Whose data the action concerned" }),
+      actor: z.string().meta({ description: "Who acted" }),
+      action: z.enum([
+        "session.created",
+        "message",
+        "upload",
+        "session.completed",
+        "export",
+        "admin.user_updated",
+        "webhook.failed",
+      ]),
+      session_id: z.number().int().nullable(),
+      detail: z.record(z.string(), z.unknown()).meta({
+        description: "What the action concerned, never a message's text or a file's content",
+      }),
+    })),
+    next_cursor: z.string().nullable().meta({ description: "null on the last page" }),
+  }).meta({ id: "ActivityPage" });
+});
+
+/** Builds the `admin` app. */
+export function createAdminApp(deps: AppDeps): FunctionApp {
+  const app = createFunctionApp("admin", deps);
+  const admins = [requireAuth(deps.config), requireAdmin] as const;
+
+  declareRoute(app, {
+    method: "get",
+    path: "/activity",
+    middleware: admins,
+    query: ActivityQuery,
+    onInvalid: () => new ApiError(400, QUERY_ERROR),
+    document: () => ({
+      operationId: "adminActivity",
+      tags: ["admin"],
+      summary: "Activity log",
+      description: "What was done, newest first, one page at a time (keyset pagination: pass " +
+        "`next_cursor` as `cursor`). Actions: `session.created`, `message`, `upload`, " +
+        "`session.completed`, `export`; `admin.user_updated` and `webhook.failed` are not " +
+        "recorded yet.",
+      security: BEARER_SECURITY,
+      responses: {
+        200: {
+          description: "One page of the log",
+          headers: successHeaders(),
+          content: json(activitySchema(), {
+            items: [{
+              id: 42,
+              at: AT,
+              external_user_id: "12345",
+              actor: "12345",
+              action: "message",
+              session_id: 7,
+              detail: { completed: false },
+            }],
+            next_cursor: "42",
+          }),
+        },
+        ...errorResponses(AUTHENTICATED_ERRORS, {
+          400: { description: "A query parameter out of range", detail: QUERY_ERROR },
+          403: { description: "Not an admin, or inactive", detail: Detail.adminRequired },
+        }),
+      },
+    }),
+  }, async (c, { query }) => {
+    const page = await withUser(c, deps, (tx) =>
+      activityPage(tx, {
+        owner: query.external_user_id,
+        limit: query.limit,
+        before: query.cursor === undefined ? undefined : Number(query.cursor),
+      }));
+    return c.json(page);
+  });
+  return app;
+}

@@ -1,0 +1,100 @@
+/**
+ * The `admin` function (contract §9), as far as it goes today: `GET /admin/activity`, open to a
+ * token whose role claim is `admin` and to nobody else, reading other users' rows through
+ * row-level security.
+ */
+import assert from "node:assert/strict";
+import { mintToken } from "../../shared/auth/mint.ts";
+import { uniqueUserId } from "../support/database.ts";
+import { newSession, say } from "../support/chat.ts";
+import { createHarness, TEST_SECRET, testUser } from "../support/harness.ts";
+
+const harness = await createHarness();
+
+async function adminHeaders(role: unknown = "admin") {
+  const token = await mintToken(TEST_SECRET, {
+    user_id: uniqueUserId("admin"),
+    username: "a",
+    role,
+  });
+  return { Authorization: `Bearer ${token}` };
+}
+
+function activity(headers: Record<string, string>, query = "") {
+  return harness.fetch(`/api/admin/activity${query}`, { headers });
+}
+
+Deno.test("GET /admin/activity: every user's actions, newest first, for an admin", async () => {
+  const [a, b] = [await testUser(), await testUser()];
+  const sessionA = await newSession(harness, a);
+  const sessionB = await newSession(harness, b);
+  await say(harness, a, sessionA, "我們是電子業");
+  const admin = await adminHeaders();
+  const response = await activity(admin, "?limit=200");
+  assert.equal(response.status, 200);
+  const { items, next_cursor } = await response.json();
+  const mine = items.filter((row: { external_user_id: string }) =>
+    [a.userId, b.userId].includes(row.external_user_id)
+  );
+  assert.deepEqual(
+    mine.map((row: { action: string; external_user_id: string; session_id: number }) => [
+      row.action,
+      row.external_user_id,
+      row.session_id,
+    ]),
+    [["message", a.userId, sessionA], ["session.created", b.userId, sessionB], [
+      "session.created",
+      a.userId,
+      sessionA,
+    ]],
+  );
+  assert.ok(items.every((row: { id: number }, i: number) => i === 0 || items[i - 1].id > row.id));
+  assert.ok(next_cursor === null || typeof next_cursor === "string");
+  // One user's only.
+  const onlyB = await (await activity(admin, `?external_user_id=${b.userId}`)).json();
+  assert.deepEqual(onlyB.items.map((row: { action: string }) => row.action), ["session.created"]);
+  assert.equal(onlyB.next_cursor, null);
+});
+
+Deno.test("GET /admin/activity: pages follow next_cursor without gaps or repeats", async () => {
+  const user = await testUser();
+  const sessionId = await newSession(harness, user);
+  for (const message of ["我們是電子業", "資本額500萬", "發明專利3件"]) {
+    await say(harness, user, sessionId, message);
+  }
+  const admin = await adminHeaders();
+  const seen: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = `?external_user_id=${user.userId}&limit=2` +
+      (cursor ? `&cursor=${cursor}` : "");
+    const page = await (await activity(admin, query)).json();
+    assert.ok(page.items.length <= 2);
+    seen.push(...page.items.map((row: { id: number }) => row.id));
+    cursor = page.next_cursor;
+  } while (cursor);
+  assert.equal(seen.length, 4);
+  assert.deepEqual(seen, [...seen].sort((x, y) => y - x));
+  assert.equal(new Set(seen).size, 4);
+});
+
+Deno.test("GET /admin/activity: 403 for a user's token, 401 without one, 400 for bad queries", async () => {
+  const user = await testUser();
+  for (const headers of [user.headers, await adminHeaders("user"), await adminHeaders("Admin")]) {
+    const refused = await activity(headers);
+    assert.equal(refused.status, 403);
+    assert.deepEqual(await refused.json(), { detail: "Admin role required" });
+  }
+  assert.equal((await activity({})).status, 401);
+  const admin = await adminHeaders();
+  for (const query of ["?limit=0", "?limit=201", "?cursor=abc", "?cursor=0", "?limit=x"]) {
+    const response = await activity(admin, query);
+    assert.equal(response.status, 400, query);
+  }
+  // The hosted URL shape answers the same.
+  assert.equal(
+    (await harness.fetch("/functions/v1/admin/activity", { headers: admin })).status,
+    200,
+  );
+  assert.equal((await harness.fetch("/api/admin/health")).status, 200);
+});
