@@ -41,6 +41,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users
+         * @description Every user with where their onboarding stands, oldest account first, one page at a time, with the total that match.
+         */
+        get: operations["adminUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/activity": {
         parameters: {
             query?: never;
@@ -396,6 +416,43 @@ export interface components {
             openapi: string;
         } & {
             [key: string]: unknown;
+        };
+        AdminUsersPage: {
+            items: {
+                external_user_id: string;
+                username: string;
+                /** @enum {string} */
+                role: "user" | "admin";
+                is_active: boolean;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC
+                 * @example 2024-01-01T10:00:00Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @description The latest action in the activity log
+                 * @example 2024-01-01T10:00:00Z
+                 */
+                last_active_at: string | null;
+                /**
+                 * @description `completed` once any session is, `in_progress` with an active one only
+                 * @enum {string}
+                 */
+                onboarding_status: "none" | "in_progress" | "completed";
+                latest_session_id: number | null;
+                /**
+                 * Format: date-time
+                 * @description The latest completion
+                 * @example 2024-01-01T10:00:00Z
+                 */
+                completed_at: string | null;
+            }[];
+            /** @description Users that match, on every page */
+            total: number;
+            limit: number;
+            offset: number;
         };
         ActivityPage: {
             items: {
@@ -760,6 +817,181 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminUsers: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description Users to skip */
+                offset?: number;
+                /** @description Only users whose onboarding stands so */
+                status?: "none" | "in_progress" | "completed";
+                /** @description Part of the username or external user id (any case) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users */
+            200: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "external_user_id": "12345",
+                     *           "username": "john_doe",
+                     *           "role": "user",
+                     *           "is_active": true,
+                     *           "created_at": "2024-01-01T10:00:00Z",
+                     *           "last_active_at": "2024-01-01T10:00:00Z",
+                     *           "onboarding_status": "completed",
+                     *           "latest_session_id": 7,
+                     *           "completed_at": "2024-01-01T10:00:00Z"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 50,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminUsersPage"];
+                };
+            };
+            /** @description A query parameter out of range */
+            400: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid request: limit must be 1–200, offset 0 or more, status none, in_progress or completed, q 1–100 characters"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token is missing, invalid or expired, or lacks `user_id`/`username` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Could not validate credentials"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin, or inactive */
+            403: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Admin role required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a rate limit; nothing was stored */
+            429: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected; logged with the request's X-Request-Id */
+            500: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or timed out; nothing changed */
+            503: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Service temporarily unavailable"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];

@@ -3,11 +3,12 @@
  * Every route needs a token whose `role` claim is `admin`; the rows of other users are opened
  * to it by row-level-security policies on that claim, not by a privileged connection.
  *
- * Today: `GET /admin/activity`. The users, export, metrics and webhook routes of §9 are still to
- * come (docs/api.md §9).
+ * Today: `GET /admin/users` and `GET /admin/activity`. Changing a user, the export, the metrics
+ * and the webhook routes of §9 are still to come (docs/api.md §9).
  */
 import { z } from "zod";
 import { activityPage } from "../../shared/db/activity.ts";
+import { listUsers } from "../../shared/db/admin_users.ts";
 import { type AppDeps, createFunctionApp, type FunctionApp } from "../../shared/http/app.ts";
 import { requireAdmin, requireAuth } from "../../shared/http/auth.ts";
 import { ApiError, Detail } from "../../shared/http/errors.ts";
@@ -42,6 +43,57 @@ const QUERY_ERROR = "Invalid request: limit must be 1–200, cursor a previous n
 
 const AT = "2024-01-01T10:00:00Z";
 
+const UsersQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50).meta({
+    param: { description: "Page size (1–200)" },
+    example: 50,
+  }),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).meta({
+    param: { description: "Users to skip" },
+    // Spelled out: the generator reads a coerced zero minimum as nullable.
+    type: "integer",
+    minimum: 0,
+    maximum: 1_000_000,
+    default: 0,
+    example: 0,
+  }),
+  status: z.enum(["none", "in_progress", "completed"]).optional().meta({
+    param: { description: "Only users whose onboarding stands so" },
+  }),
+  q: z.string().min(1).max(100).optional().meta({
+    param: { description: "Part of the username or external user id (any case)" },
+    example: "john",
+  }),
+});
+
+const USERS_QUERY_ERROR = "Invalid request: limit must be 1–200, offset 0 or more, status " +
+  "none, in_progress or completed, q 1–100 characters";
+
+/** The users page schema, made with the document. */
+const usersSchema = documentOnly(() => {
+  const { TimestampSchema } = documentSchemas();
+  return z.strictObject({
+    items: z.array(z.strictObject({
+      external_user_id: z.string(),
+      username: z.string(),
+      role: z.enum(["user", "admin"]),
+      is_active: z.boolean(),
+      created_at: TimestampSchema,
+      last_active_at: TimestampSchema.nullable().meta({
+        description: "The latest action in the activity log",
+      }),
+      onboarding_status: z.enum(["none", "in_progress", "completed"]).meta({
+        description: "`completed` once any session is, `in_progress` with an active one only",
+      }),
+      latest_session_id: z.number().int().nullable(),
+      completed_at: TimestampSchema.nullable().meta({ description: "The latest completion" }),
+    })),
+    total: z.number().int().meta({ description: "Users that match, on every page" }),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  }).meta({ id: "AdminUsersPage" });
+});
+
 /** The response schema, made with the document (it validates nothing: see `documentOnly`). */
 const activitySchema = documentOnly(() => {
   const { TimestampSchema } = documentSchemas();
@@ -73,6 +125,51 @@ const activitySchema = documentOnly(() => {
 export function createAdminApp(deps: AppDeps): FunctionApp {
   const app = createFunctionApp("admin", deps);
   const admins = [requireAuth(deps.config), requireAdmin] as const;
+
+  declareRoute(app, {
+    method: "get",
+    path: "/users",
+    middleware: admins,
+    query: UsersQuery,
+    onInvalid: () => new ApiError(400, USERS_QUERY_ERROR),
+    document: () => ({
+      operationId: "adminUsers",
+      tags: ["admin"],
+      summary: "Users",
+      description: "Every user with where their onboarding stands, oldest account first, one " +
+        "page at a time, with the total that match.",
+      security: BEARER_SECURITY,
+      responses: {
+        200: {
+          description: "One page of users",
+          headers: successHeaders(),
+          content: json(usersSchema(), {
+            items: [{
+              external_user_id: "12345",
+              username: "john_doe",
+              role: "user",
+              is_active: true,
+              created_at: AT,
+              last_active_at: AT,
+              onboarding_status: "completed",
+              latest_session_id: 7,
+              completed_at: AT,
+            }],
+            total: 1,
+            limit: 50,
+            offset: 0,
+          }),
+        },
+        ...errorResponses(AUTHENTICATED_ERRORS, {
+          400: { description: "A query parameter out of range", detail: USERS_QUERY_ERROR },
+          403: { description: "Not an admin, or inactive", detail: Detail.adminRequired },
+        }),
+      },
+    }),
+  }, async (c, { query }) => {
+    const page = await withUser(c, deps, (tx) => listUsers(tx, query));
+    return c.json({ ...page, limit: query.limit, offset: query.offset });
+  });
 
   declareRoute(app, {
     method: "get",

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { mintToken } from "../../shared/auth/mint.ts";
 import { uniqueUserId } from "../support/database.ts";
-import { newSession, say } from "../support/chat.ts";
+import { completeExample, newSession, say } from "../support/chat.ts";
 import { createHarness, TEST_SECRET, testUser } from "../support/harness.ts";
 
 const harness = await createHarness();
@@ -97,4 +97,96 @@ Deno.test("GET /admin/activity: 403 for a user's token, 401 without one, 400 for
     200,
   );
   assert.equal((await harness.fetch("/api/admin/health")).status, 200);
+});
+
+Deno.test("GET /admin/users: each user's onboarding status, filtered, searched, paged", async () => {
+  const tag = crypto.randomUUID().slice(0, 8);
+  const none = await testUser(uniqueUserId(`none-${tag}`), `none_${tag}`);
+  const going = await testUser(uniqueUserId(`going-${tag}`), `going_${tag}`);
+  const done = await testUser(uniqueUserId(`done-${tag}`), `done_${tag}`);
+  await harness.fetch("/api/auth/me", { headers: none.headers });
+  const goingSession = await newSession(harness, going);
+  const { sessionId: doneSession } = await completeExample(harness, done);
+  const admin = await adminHeaders();
+  const users = async (query: string) => {
+    const response = await harness.fetch(`/api/admin/users${query}`, { headers: admin });
+    assert.equal(response.status, 200, query);
+    return await response.json();
+  };
+  const page = await users(`?q=${tag}`);
+  assert.equal(page.total, 3);
+  assert.equal(page.limit, 50);
+  assert.equal(page.offset, 0);
+  const byId = Object.fromEntries(
+    page.items.map((row: { external_user_id: string }) => [row.external_user_id, row]),
+  );
+  assert.deepEqual(
+    [none, going, done].map((u) => byId[u.userId].onboarding_status),
+    ["none", "in_progress", "completed"],
+  );
+  assert.equal(byId[none.userId].latest_session_id, null);
+  assert.equal(byId[none.userId].last_active_at, null);
+  assert.equal(byId[going.userId].latest_session_id, goingSession);
+  assert.equal(byId[going.userId].completed_at, null);
+  assert.equal(byId[done.userId].latest_session_id, doneSession);
+  assert.ok(byId[done.userId].completed_at);
+  assert.ok(byId[done.userId].last_active_at >= byId[done.userId].completed_at);
+  // Oldest account first.
+  assert.deepEqual(
+    page.items.map((row: { external_user_id: string }) => row.external_user_id),
+    [none.userId, going.userId, done.userId],
+  );
+  // Filters, search in any case, pages.
+  const completed = await users(`?q=${tag}&status=completed`);
+  assert.deepEqual(completed.items.map((r: { username: string }) => r.username), [`done_${tag}`]);
+  assert.equal(completed.total, 1);
+  assert.equal((await users(`?q=${tag.toUpperCase()}&status=none`)).total, 1);
+  const second = await users(`?q=${tag}&limit=2&offset=2`);
+  assert.equal(second.total, 3);
+  assert.deepEqual(second.items.map((r: { username: string }) => r.username), [`done_${tag}`]);
+  const past = await users(`?q=${tag}&limit=2&offset=10`);
+  assert.deepEqual([past.items.length, past.total], [0, 3]);
+  // LIKE's wildcards are matched as themselves.
+  assert.equal((await users(`?q=${encodeURIComponent("%")}${tag}`)).total, 0);
+  assert.equal((await users(`?q=_${tag}`)).total, 3);
+  // Refusals.
+  assert.equal((await harness.fetch("/api/admin/users", { headers: none.headers })).status, 403);
+  for (const query of ["?limit=0", "?status=done", "?offset=-1", `?q=${"x".repeat(101)}`]) {
+    const response = await harness.fetch(`/api/admin/users${query}`, { headers: admin });
+    assert.equal(response.status, 400, query);
+  }
+});
+
+Deno.test("an admin's token reads other users' rows only in the admin function's queries", async () => {
+  const user = await testUser();
+  const other = await testUser();
+  const otherSession = await newSession(harness, other);
+  await say(harness, other, otherSession, "我們是電子業");
+  // On the chatbot's routes an admin token is a user like any other: another's session is 404.
+  const token = await mintToken(TEST_SECRET, {
+    user_id: user.userId,
+    username: "u",
+    role: "admin",
+  });
+  const headers = { Authorization: `Bearer ${token}` };
+  for (
+    const path of [
+      `/data/${otherSession}`,
+      `/export/${otherSession}`,
+      `/sessions/${otherSession}/messages`,
+    ]
+  ) {
+    const response = await harness.fetch(`/api/chatbot${path}`, { headers });
+    assert.equal(response.status, 404, path);
+    assert.deepEqual(await response.json(), { detail: "Chat session not found" }, path);
+  }
+  const sent = await harness.fetch("/api/chatbot/message", {
+    method: "POST",
+    headers: { ...headers, "Content-Type": "application/json" },
+    body: JSON.stringify({ session_id: otherSession, message: "我們是食品業" }),
+  });
+  assert.equal(sent.status, 404);
+  const [row] = await harness.db.sql`select industry from onboarding.company_onboarding
+    where chat_session_id = ${otherSession}`;
+  assert.equal(row.industry, "電子業");
 });
