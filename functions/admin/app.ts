@@ -21,6 +21,7 @@ import {
   json,
   successHeaders,
 } from "../../shared/http/openapi.ts";
+import { pageLimit, pageOffset } from "../../shared/http/paging.ts";
 import { declareRoute } from "../../shared/http/routes.ts";
 import { withUser } from "../../shared/http/with_user.ts";
 
@@ -29,10 +30,7 @@ const ActivityQuery = z.object({
     param: { description: "Only this user's activity" },
     example: "12345",
   }),
-  limit: z.coerce.number().int().min(1).max(200).default(50).meta({
-    param: { description: "Page size (1–200)" },
-    example: 50,
-  }),
+  limit: pageLimit(200, 50),
   cursor: z.string().regex(/^[1-9][0-9]{0,17}$/).optional().meta({
     param: { description: "`next_cursor` of the previous page" },
   }),
@@ -44,19 +42,8 @@ const QUERY_ERROR = "Invalid request: limit must be 1–200, cursor a previous n
 const AT = "2024-01-01T10:00:00Z";
 
 const UsersQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50).meta({
-    param: { description: "Page size (1–200)" },
-    example: 50,
-  }),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).meta({
-    param: { description: "Users to skip" },
-    // Spelled out: the generator reads a coerced zero minimum as nullable.
-    type: "integer",
-    minimum: 0,
-    maximum: 1_000_000,
-    default: 0,
-    example: 0,
-  }),
+  limit: pageLimit(200, 50),
+  offset: pageOffset("Users"),
   status: z.enum(["none", "in_progress", "completed"]).optional().meta({
     param: { description: "Only users whose onboarding stands so" },
   }),
@@ -121,6 +108,14 @@ const activitySchema = documentOnly(() => {
   }).meta({ id: "ActivityPage" });
 });
 
+// The errors of an admin route whose query parameters fail with `queryError`.
+function adminErrors(queryError: string) {
+  return errorResponses(AUTHENTICATED_ERRORS, {
+    400: { description: "A query parameter out of range", detail: queryError },
+    403: { description: "Not an admin, or inactive", detail: Detail.adminRequired },
+  });
+}
+
 /** Builds the `admin` app. */
 export function createAdminApp(deps: AppDeps): FunctionApp {
   const app = createFunctionApp("admin", deps);
@@ -160,10 +155,7 @@ export function createAdminApp(deps: AppDeps): FunctionApp {
             offset: 0,
           }),
         },
-        ...errorResponses(AUTHENTICATED_ERRORS, {
-          400: { description: "A query parameter out of range", detail: USERS_QUERY_ERROR },
-          403: { description: "Not an admin, or inactive", detail: Detail.adminRequired },
-        }),
+        ...adminErrors(USERS_QUERY_ERROR),
       },
     }),
   }, async (c, { query }) => {
@@ -203,10 +195,7 @@ export function createAdminApp(deps: AppDeps): FunctionApp {
             next_cursor: "42",
           }),
         },
-        ...errorResponses(AUTHENTICATED_ERRORS, {
-          400: { description: "A query parameter out of range", detail: QUERY_ERROR },
-          403: { description: "Not an admin, or inactive", detail: Detail.adminRequired },
-        }),
+        ...adminErrors(QUERY_ERROR),
       },
     }),
   }, async (c, { query }) => {

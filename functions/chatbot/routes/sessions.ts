@@ -21,27 +21,14 @@ import {
   PROGRESS_EXAMPLE,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
+import { pageLimit, pageOffset } from "../../../shared/http/paging.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
 import { sessionNotFound, SessionPath } from "./session_path.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import type { StartedSession } from "../conversation.ts";
 import { loadConversation } from "../load.ts";
 
-const PageSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100).meta({
-    param: { description: "Page size (1–500)" },
-    example: 100,
-  }),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).meta({
-    param: { description: "Sessions to skip" },
-    // Spelled out: the generator reads a coerced zero minimum as nullable.
-    type: "integer",
-    minimum: 0,
-    maximum: 1_000_000,
-    default: 0,
-    example: 0,
-  }),
-});
+const PageSchema = z.object({ limit: pageLimit(500, 100), offset: pageOffset("Sessions") });
 
 const PAGE_ERROR = "Invalid request: limit must be 1–500 and offset 0 or more";
 

@@ -1,0 +1,27 @@
+/**
+ * The query parameters of a paged list, validated and documented alike by every list route.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+/** `limit`: a page's size, 1 to `max`, `fallback` when absent. */
+export function pageLimit(max: number, fallback: number) {
+  return z.coerce.number().int().min(1).max(max).default(fallback).meta({
+    param: { description: `Page size (1–${max})` },
+    example: fallback,
+  });
+}
+
+/** `offset`: how many of the list's `items` (`"Sessions"`) to skip, 0 to 1,000,000. */
+export function pageOffset(items: string) {
+  return z.coerce.number().int().min(0).max(1_000_000).default(0).meta({
+    param: { description: `${items} to skip` },
+    // Spelled out: the generator reads a coerced zero minimum as nullable.
+    type: "integer",
+    minimum: 0,
+    maximum: 1_000_000,
+    default: 0,
+    example: 0,
+  });
+}
