@@ -55,16 +55,20 @@ const canary = { ran: true, setAt: 0 };
 export const LOOP_SLICE_MS = 1;
 
 /**
- * Decides when a loop of small synchronous steps (pages, lines) yields: once `sliceMs` have
- * passed since the last yield, and in any case every `maxSteps` steps, so that a turn of the
- * loop comes every few milliseconds without paying a yield's wait for every step.
+ * Decides when a loop of small synchronous steps (pages, lines) yields: once `sliceMs`
+ * ({@link LOOP_SLICE_MS} for every reader of an upload) have passed since the last yield, and in
+ * any case every `maxSteps` steps, so that the loop gets a turn every slice without paying a
+ * yield for every step.
  */
 export class LoopSlicer {
   #steps = 0;
   #since = performance.now();
 
-  /** `sliceMs`: longest stretch without a yield that is aimed for; `maxSteps`: hard bound. */
-  constructor(readonly sliceMs: number, readonly maxSteps: number) {}
+  /** `maxSteps`: hard bound on steps between yields; `sliceMs`: longest stretch aimed for. */
+  constructor(
+    readonly maxSteps = Number.POSITIVE_INFINITY,
+    readonly sliceMs = LOOP_SLICE_MS,
+  ) {}
 
   /** Call after each step: yields (a macrotask) when the slice or the step bound is used up. */
   async step(): Promise<void> {
@@ -89,14 +93,11 @@ export function runToEnd<T>(steps: ReadingSteps<T>): T {
 
 /**
  * Runs a reading for a request being served: a LoopSlicer over its pauses hands the loop back
- * every `sliceMs` of work and every `maxSteps` pauses at most. Resolves to the same result.
+ * every {@link LOOP_SLICE_MS} of work and every `maxSteps` pauses at most. Resolves to the same
+ * result.
  */
-export async function runYielding<T>(
-  steps: ReadingSteps<T>,
-  sliceMs: number,
-  maxSteps: number,
-): Promise<T> {
-  const loop = new LoopSlicer(sliceMs, maxSteps);
+export async function runYielding<T>(steps: ReadingSteps<T>, maxSteps: number): Promise<T> {
+  const loop = new LoopSlicer(maxSteps);
   for (let step = steps.next();; step = steps.next()) {
     if (step.done) return step.value;
     await loop.step();

@@ -3,7 +3,7 @@
  * folder names, idempotency fingerprints).
  */
 import { createHash } from "node:crypto";
-import { LOOP_SLICE_MS, LoopSlicer } from "./loop_yield.ts";
+import { LoopSlicer } from "./loop_yield.ts";
 
 // Web Crypto digests in one synchronous step on the isolate's thread (about 25 ms for a 10 MB
 // upload, with every other request waiting); larger inputs are hashed a slice at a time,
@@ -20,7 +20,7 @@ export async function sha256Hex(data: Uint8Array | string): Promise<string> {
     return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
   }
   const hash = createHash("sha256");
-  const loop = new LoopSlicer(LOOP_SLICE_MS, 16);
+  const loop = new LoopSlicer(16);
   for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
     hash.update(bytes.subarray(at, at + SLICE_BYTES));
     await loop.step();

@@ -4,7 +4,7 @@
  */
 
 import { DocumentError } from "./errors.ts";
-import { LOOP_SLICE_MS, type ReadingSteps, runToEnd, runYielding } from "../loop_yield.ts";
+import { type ReadingSteps, runToEnd, runYielding } from "../loop_yield.ts";
 import { wordXmlSteps } from "./word_xml.ts";
 import { type InflateBudget, inflateEntrySteps } from "./zip_inflate.ts";
 import {
@@ -40,7 +40,7 @@ export function extractDocxText(bytes: Uint8Array): string {
  * of MB would otherwise hold every other request for a second or more.
  */
 export function extractDocxYielding(bytes: Uint8Array): Promise<string> {
-  return runYielding(docxSteps(bytes), LOOP_SLICE_MS, DOCX_SLICE_STEPS);
+  return runYielding(docxSteps(bytes), DOCX_SLICE_STEPS);
 }
 
 // Pauses (16 KiB of deflated input, 256 KiB decoded, or 2048 XML tokens, each) between two

@@ -15,7 +15,7 @@ import { findLabels } from "../onboarding/parsing/labels.ts";
 import { normalizeText } from "../onboarding/parsing/normalize.ts";
 import { parseProductBlock, parseProductTableRow } from "../onboarding/parsing/products.ts";
 import type { CompanyProfile, DocumentFacts, ProductFields } from "../onboarding/types.ts";
-import { LOOP_SLICE_MS, type ReadingSteps, runToEnd, runYielding } from "../loop_yield.ts";
+import { type ReadingSteps, runToEnd, runYielding } from "../loop_yield.ts";
 import { isProductHeader, isSeparatorRow, rowAsLabelledText, splitTableRow } from "./table_rows.ts";
 
 // Lines longer than this are prose or garbage, never a `label：value` fact; not reading facts
@@ -52,7 +52,7 @@ export function extractFieldsFromText(text: string): DocumentFacts {
  * document does not hold other requests (loop_yield.ts). Resolves to the same facts.
  */
 export function extractFieldsYielding(text: string): Promise<DocumentFacts> {
-  return runYielding(fieldSteps(text), LOOP_SLICE_MS, LINES_PER_SLICE);
+  return runYielding(fieldSteps(text), LINES_PER_SLICE);
 }
 
 // The reading itself, pausing (a bare `yield`) after every line.

@@ -5,7 +5,7 @@
  */
 
 import { DocumentError } from "./errors.ts";
-import { LOOP_SLICE_MS, LoopSlicer } from "../loop_yield.ts";
+import { LoopSlicer } from "../loop_yield.ts";
 import { pageItemsToText } from "./pdf_text.ts";
 import {
   defaultPdfResourceUrls,
@@ -95,7 +95,7 @@ export async function extractPdfText(
   // Other requests on this isolate get the loop back between pages, every LOOP_SLICE_MS or
   // PDF_SLICE_PAGES pages, whichever comes first (loop_yield.ts): PDF.js alone would hold it
   // for the whole read.
-  const loop = new LoopSlicer(LOOP_SLICE_MS, PDF_SLICE_PAGES);
+  const loop = new LoopSlicer(PDF_SLICE_PAGES);
   const read = async (): Promise<PdfText> => {
     const pdf = await task.promise;
     if (pdf.numPages > maxPages) throw new DocumentError(PDF_ERRORS.tooManyPages(maxPages));

@@ -107,7 +107,7 @@ Deno.test("yieldToEventLoop: a request to a local server is answered between yie
 
 Deno.test("LoopSlicer: yields once its step bound is reached, even when the steps are quick", async () => {
   // An hour-long slice: only the step bound can make it yield.
-  const slicer = new LoopSlicer(3_600_000, 3);
+  const slicer = new LoopSlicer(3, 3_600_000);
   const before = loopYields();
   for (let i = 0; i < 9; i++) await slicer.step();
   assert.equal(loopYields() - before, 3);

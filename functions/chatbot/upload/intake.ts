@@ -14,7 +14,7 @@ import { limitBody } from "../../../shared/http/body_limit.ts";
 import { ApiError } from "../../../shared/http/errors.ts";
 import { documentOnly } from "../../../shared/http/openapi.ts";
 import { lazy } from "../../../shared/lazy.ts";
-import { LOOP_SLICE_MS, LoopSlicer } from "../../../shared/loop_yield.ts";
+import { LoopSlicer } from "../../../shared/loop_yield.ts";
 import { sha256Hex } from "../../../shared/sha256.ts";
 
 /** Largest accepted file, in bytes (10 MB). */
@@ -140,7 +140,7 @@ async function readBody(
   if (stream === null) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const loop = new LoopSlicer(LOOP_SLICE_MS, BODY_SLICE_CHUNKS);
+  const loop = new LoopSlicer(BODY_SLICE_CHUNKS);
   for await (const chunk of stream) {
     chunks.push(chunk);
     size += chunk.length;
@@ -190,7 +190,7 @@ async function readParts(body: Uint8Array, boundary: string): Promise<MultipartP
   if (start === -1 || end < start) throw new ApiError(400, UploadDetail.malformed);
   const message = body.subarray(start, end + closing.length);
   const parts: MultipartPart[] = [];
-  const loop = new LoopSlicer(LOOP_SLICE_MS, BODY_SLICE_CHUNKS);
+  const loop = new LoopSlicer(BODY_SLICE_CHUNKS);
   try {
     for (let at = 0; at < message.length; at += PARSE_PIECE_BYTES) {
       parts.push(...parser.write(message.subarray(at, at + PARSE_PIECE_BYTES)));
@@ -242,7 +242,7 @@ async function checkPartHeaders(body: Uint8Array, contentType: string): Promise<
   if (!boundary) throw new ApiError(400, UploadDetail.malformed);
   const delimiter = encoder.encode(`--${boundary}`);
   // The search for delimiters crosses the whole file (about 5 ms for 10 MB): in pieces.
-  const loop = new LoopSlicer(LOOP_SLICE_MS, Number.POSITIVE_INFINITY);
+  const loop = new LoopSlicer();
   let at = 0;
   for (let from = 0; from < body.length; from += PARSE_PIECE_BYTES) {
     while ((at = indexOf(body, delimiter, at, from + PARSE_PIECE_BYTES)) !== -1) {
