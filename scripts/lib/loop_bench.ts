@@ -8,9 +8,9 @@
  * /api/auth/me` from a few concurrent clients: first alone, then while a generated 300-page,
  * 10 MB PDF (scripts/lib/large_pdf.ts) is uploaded through `POST /api/chatbot/upload-file`
  * again and again. The clients run in a process of their own (./loop_clients.ts), as users'
- * browsers do, so that only the server's work shares the server's loop. Prints both p99s, their ratio (target ≤ 3×), the longest stall of a 1 ms
- * timer during the uploads and how often extraction handed the loop back. A first upload
- * loads unpdf before measuring: a module's first evaluation is one long synchronous step that
+ * browsers do, so that only the server's work shares the server's loop. Prints both p99s,
+ * their ratio (target ≤ 3×), the longest stall of a 1 ms timer during the uploads and how
+ * often extraction handed the loop back. A first upload loads unpdf before measuring: a module's first evaluation is one long synchronous step that
  * no yield can split, and it is paid once per isolate. Options (env): BENCH_LOOP_SECONDS
  * (length of each phase, default 3), BENCH_LOOP_CLIENTS (default 4).
  */
@@ -82,22 +82,18 @@ export async function runLoopBench(): Promise<LoopBenchFigures> {
     // time, and how often extraction handed the loop back.
     let stall = 0;
     let yields = 0;
-    let report: LoopClientsReport | undefined;
+    let yieldsBefore = 0;
     let watch: { stop(): number } | undefined;
+    let report: LoopClientsReport | undefined;
     const lines = child.stdout.pipeThrough(new TextDecoderStream()).pipeThrough(lineSplitter());
     for await (const line of lines) {
       const message = JSON.parse(line);
       if (message.phase === "busy") {
-        const yieldsBefore = loopYields();
-        const timer = stallWatch();
-        watch = {
-          stop: () => {
-            yields = loopYields() - yieldsBefore;
-            return timer.stop();
-          },
-        };
+        yieldsBefore = loopYields();
+        watch = stallWatch();
       } else if (message.phase === "done") {
         stall = watch?.stop() ?? 0;
+        yields = loopYields() - yieldsBefore;
         report = message;
       }
     }

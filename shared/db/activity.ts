@@ -1,7 +1,8 @@
 /**
  * The activity log (contract §9): one row per action, written by the action's own transaction
- * through `onboarding.record_activity` (users have no privileges on the table). The actor and
- * the request id come from the transaction's settings (`asUser`).
+ * through `onboarding.record_activity` (users cannot write the table, and row-level security
+ * shows it to admins alone). The actor and the request id come from the transaction's settings
+ * (`asUser`).
  *
  * @module
  */

@@ -296,12 +296,7 @@ function utf8Text(bytes: Uint8Array): string | undefined {
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    utf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return utf8Text(bytes) !== undefined;
 }
 
 function lastIndexOf(haystack: Uint8Array, needle: Uint8Array): number {
@@ -311,11 +306,16 @@ function lastIndexOf(haystack: Uint8Array, needle: Uint8Array): number {
     i !== -1;
     i = i === 0 ? -1 : haystack.lastIndexOf(first, i - 1)
   ) {
-    let j = 1;
-    while (j < needle.length && haystack[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
+    if (startsAt(haystack, needle, i)) return i;
   }
   return -1;
+}
+
+// Whether `needle` is in `haystack` at `at` (its first byte is known to be).
+function startsAt(haystack: Uint8Array, needle: Uint8Array | number[], at: number): boolean {
+  let j = 1;
+  while (j < needle.length && haystack[at + j] === needle[j]) j++;
+  return j === needle.length;
 }
 
 // The first index of `needle` in `haystack` at or after `from` that starts before `before`.
@@ -332,9 +332,7 @@ function indexOf(
     i = haystack.indexOf(first, i + 1)
   ) {
     if (i + needle.length > haystack.length) return -1;
-    let j = 1;
-    while (j < needle.length && haystack[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
+    if (startsAt(haystack, needle, i)) return i;
   }
   return -1;
 }
