@@ -61,6 +61,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/users/{external_user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Deactivate or reactivate a user
+         * @description A deactivated user gets 403 `User account is inactive` on their next request, whatever their token. Recorded in the activity log as `admin.user_updated`.
+         */
+        patch: operations["adminUpdateUser"];
+        trace?: never;
+    };
     "/admin/activity": {
         parameters: {
             query?: never;
@@ -70,7 +90,7 @@ export interface paths {
         };
         /**
          * Activity log
-         * @description What was done, newest first, one page at a time (keyset pagination: pass `next_cursor` as `cursor`). Actions: `session.created`, `message`, `upload`, `session.completed`, `export`; `admin.user_updated` and `webhook.failed` are not recorded yet.
+         * @description What was done, newest first, one page at a time (keyset pagination: pass `next_cursor` as `cursor`).
          */
         get: operations["adminActivity"];
         put?: never;
@@ -418,41 +438,46 @@ export interface components {
             [key: string]: unknown;
         };
         AdminUsersPage: {
-            items: {
-                external_user_id: string;
-                username: string;
-                /** @enum {string} */
-                role: "user" | "admin";
-                is_active: boolean;
-                /**
-                 * Format: date-time
-                 * @description RFC 3339, UTC
-                 * @example 2024-01-01T10:00:00Z
-                 */
-                created_at: string;
-                /**
-                 * Format: date-time
-                 * @description The latest action in the activity log
-                 * @example 2024-01-01T10:00:00Z
-                 */
-                last_active_at: string | null;
-                /**
-                 * @description `completed` once any session is, `in_progress` with an active one only
-                 * @enum {string}
-                 */
-                onboarding_status: "none" | "in_progress" | "completed";
-                latest_session_id: number | null;
-                /**
-                 * Format: date-time
-                 * @description The latest completion
-                 * @example 2024-01-01T10:00:00Z
-                 */
-                completed_at: string | null;
-            }[];
+            items: components["schemas"]["AdminUser"][];
             /** @description Users that match, on every page */
             total: number;
             limit: number;
             offset: number;
+        };
+        AdminUser: {
+            external_user_id: string;
+            username: string;
+            /** @enum {string} */
+            role: "user" | "admin";
+            is_active: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC
+             * @example 2024-01-01T10:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description The user's own latest action in the activity log
+             * @example 2024-01-01T10:00:00Z
+             */
+            last_active_at: string | null;
+            /**
+             * @description `completed` once any session is, `in_progress` with an active one only
+             * @enum {string}
+             */
+            onboarding_status: "none" | "in_progress" | "completed";
+            latest_session_id: number | null;
+            /**
+             * Format: date-time
+             * @description The latest completion
+             * @example 2024-01-01T10:00:00Z
+             */
+            completed_at: string | null;
+        };
+        AdminUserPatch: {
+            /** @description false: the user's next request gets 403; true: allowed again */
+            is_active: boolean;
         };
         ActivityPage: {
             items: {
@@ -877,7 +902,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdminUsersPage"];
                 };
             };
-            /** @description A query parameter out of range */
+            /** @description A parameter out of range */
             400: {
                 headers: {
                     /** @description The size of the tightest rate limit that applies */
@@ -999,6 +1024,197 @@ export interface operations {
             };
         };
     };
+    adminUpdateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id in the main system */
+                external_user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "is_active": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdminUserPatch"];
+            };
+        };
+        responses: {
+            /** @description The user, changed */
+            200: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "external_user_id": "12345",
+                     *       "username": "john_doe",
+                     *       "role": "user",
+                     *       "is_active": false,
+                     *       "created_at": "2024-01-01T10:00:00Z",
+                     *       "last_active_at": "2024-01-01T10:00:00Z",
+                     *       "onboarding_status": "completed",
+                     *       "latest_session_id": 7,
+                     *       "completed_at": "2024-01-01T10:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminUser"];
+                };
+            };
+            /** @description A parameter out of range */
+            400: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid request: is_active: is_active must be true or false"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token is missing, invalid or expired, or lacks `user_id`/`username` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Could not validate credentials"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin, or inactive */
+            403: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Admin role required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No user with this id has used the API */
+            404: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "User not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a rate limit; nothing was stored */
+            429: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected; logged with the request's X-Request-Id */
+            500: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or timed out; nothing changed */
+            503: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Service temporarily unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     adminActivity: {
         parameters: {
             query?: {
@@ -1038,7 +1254,8 @@ export interface operations {
                      *           "action": "message",
                      *           "session_id": 7,
                      *           "detail": {
-                     *             "completed": false
+                     *             "completed": false,
+                     *             "asked": "capital_amount"
                      *           }
                      *         }
                      *       ],
@@ -1048,7 +1265,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityPage"];
                 };
             };
-            /** @description A query parameter out of range */
+            /** @description A parameter out of range */
             400: {
                 headers: {
                     /** @description The size of the tightest rate limit that applies */

@@ -17,7 +17,7 @@ export interface AdminUserRow {
   role: "user" | "admin";
   is_active: boolean;
   created_at: Date;
-  /** The latest action in the activity log; null when none is recorded. */
+  /** The user's own latest action in the activity log; null when none is recorded. */
   last_active_at: Date | null;
   onboarding_status: OnboardingStatus;
   latest_session_id: number | null;
@@ -50,31 +50,78 @@ export async function listUsers(
   // The users that match, each with its summary: one source for the page and the total.
   const matching = () =>
     tx`
-    select * from (
-      select u.id, u.external_user_id, u.username, u.role, u.is_active, u.created_at,
-             (select max(a.at) from onboarding.activity_log a
-               where a.external_user_id = u.external_user_id) as last_active_at,
-             s.latest_session_id, s.completed_at,
-             case when s.completed_at is not null then 'completed'
-                  when s.latest_session_id is not null then 'in_progress'
-                  else 'none' end as onboarding_status
-      from onboarding.users u
-      left join lateral (
-        select max(cs.id) as latest_session_id, max(cs.completed_at) as completed_at
-        from onboarding.chat_sessions cs where cs.external_user_id = u.external_user_id
-      ) s on true
-      where ${pattern}::text is null
-         or u.username ilike ${pattern} or u.external_user_id ilike ${pattern}
-    ) summary
-    where ${status}::text is null or onboarding_status = ${status}`;
+    select * from (${summaries(tx)}) summary
+    where (${pattern}::text is null
+           or username ilike ${pattern} or external_user_id ilike ${pattern})
+      and (${status}::text is null or onboarding_status = ${status})`;
   const [items, [{ total }]] = await Promise.all([
     tx<AdminUserRow[]>`
-      select external_user_id, username, role, is_active, created_at, last_active_at,
-             onboarding_status, latest_session_id, completed_at
+      select ${tx(USER_COLUMNS)}
       from (${matching()}) m
       order by created_at, id
       limit ${query.limit} offset ${query.offset}`,
     tx<{ total: number }[]>`select count(*)::int as total from (${matching()}) m`,
   ]);
   return { items: [...items], total };
+}
+
+/**
+ * Sets whether the user `externalUserId` is active, records the change in the activity log as
+ * the admin's (`admin.user_updated`), and returns the user as {@link listUsers} shows it;
+ * undefined (nothing changed, nothing recorded) when there is no such user. One round trip.
+ * Row-level security lets only an admin's transaction change another user's row.
+ */
+export async function setUserActive(
+  tx: Tx,
+  externalUserId: string,
+  isActive: boolean,
+): Promise<AdminUserRow | undefined> {
+  const detail = { is_active: isActive };
+  // Pipelined in this order: the summary's statement runs after the update and sees it.
+  const [, [user]] = await Promise.all([
+    tx`
+      with changed as (
+        update onboarding.users set is_active = ${isActive}, updated_at = now()
+        where external_user_id = ${externalUserId}
+        returning external_user_id
+      )
+      select onboarding.record_admin_activity(external_user_id, 'admin.user_updated',
+                                              ${tx.json(detail)})
+      from changed`,
+    tx<AdminUserRow[]>`
+      select ${tx(USER_COLUMNS)} from (${summaries(tx)}) s
+      where external_user_id = ${externalUserId}`,
+  ]);
+  return user;
+}
+
+// The columns of an AdminUserRow, in the order the API shows them.
+const USER_COLUMNS = [
+  "external_user_id",
+  "username",
+  "role",
+  "is_active",
+  "created_at",
+  "last_active_at",
+  "onboarding_status",
+  "latest_session_id",
+  "completed_at",
+] as const satisfies readonly (keyof AdminUserRow)[];
+
+// Every user with its summary (and its `id`, for a stable order): a fragment to select from.
+function summaries(tx: Tx) {
+  return tx`
+    select u.id, u.external_user_id, u.username, u.role, u.is_active, u.created_at,
+           (select max(a.at) from onboarding.activity_log a
+             where a.external_user_id = u.external_user_id
+               and a.actor = u.external_user_id) as last_active_at,
+           s.latest_session_id, s.completed_at,
+           case when s.completed_at is not null then 'completed'
+                when s.latest_session_id is not null then 'in_progress'
+                else 'none' end as onboarding_status
+    from onboarding.users u
+    left join lateral (
+      select max(cs.id) as latest_session_id, max(cs.completed_at) as completed_at
+      from onboarding.chat_sessions cs where cs.external_user_id = u.external_user_id
+    ) s on true`;
 }

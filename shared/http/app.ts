@@ -88,7 +88,7 @@ export function createFunctionApp(
     "*",
     cors({
       origin: deps.config.allowedOrigins,
-      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowMethods: ["GET", "POST", "PATCH", "OPTIONS"],
       allowHeaders: [
         "Authorization",
         "Content-Type",

@@ -1,5 +1,6 @@
 /**
- * The query parameters of a paged list, validated and documented alike by every list route.
+ * The query parameters of a paged list, validated and documented alike by every list route:
+ * offset pages (`limit`, `offset`) and keyset pages (`limit`, `cursor`).
  *
  * @module
  */
@@ -23,5 +24,15 @@ export function pageOffset(items: string) {
     maximum: 1_000_000,
     default: 0,
     example: 0,
+  });
+}
+
+/**
+ * `cursor`: the `next_cursor` of the previous page of a keyset-paginated list (a positive id
+ * as a string), parsed to a number; absent for the first page.
+ */
+export function keysetCursor() {
+  return z.string().regex(/^[1-9][0-9]{0,14}$/).transform(Number).optional().meta({
+    param: { description: "`next_cursor` of the previous page" },
   });
 }

@@ -26,7 +26,7 @@ export type OperationDocument =
 
 /** A route, as {@link declareRoute} takes it. */
 export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
-  method: "get" | "post";
+  method: "get" | "post" | "patch";
   /** Relative to the function, OpenAPI style: `/data/{session_id}`. */
   path: string;
   /** Run before the parameters are validated (authentication, rate-limit accounting). */
@@ -50,7 +50,7 @@ export interface RouteInput<P, Q> {
 
 /** A declared route as the document generator reads it (its path relative to the function). */
 export interface DeclaredRoute {
-  method: "get" | "post";
+  method: "get" | "post" | "patch";
   path: string;
   params?: z.ZodType;
   query?: z.ZodType;

@@ -1,10 +1,11 @@
 /**
- * The `admin` function (contract §9), as far as it goes today: `GET /admin/activity`, open to a
+ * The `admin` function (contract §9): its users and activity routes, open to a
  * token whose role claim is `admin` and to nobody else, reading other users' rows through
  * row-level security.
  */
 import assert from "node:assert/strict";
 import { mintToken } from "../../shared/auth/mint.ts";
+import { asUser } from "../../shared/db/as_user.ts";
 import { uniqueUserId } from "../support/database.ts";
 import { completeExample, newSession, say } from "../support/chat.ts";
 import { createHarness, TEST_SECRET, testUser } from "../support/harness.ts";
@@ -189,4 +190,145 @@ Deno.test("an admin's token reads other users' rows only in the admin function's
   const [row] = await harness.db.sql`select industry from onboarding.company_onboarding
     where chat_session_id = ${otherSession}`;
   assert.equal(row.industry, "電子業");
+});
+
+function patchUser(headers: Record<string, string>, id: string, body: unknown) {
+  return harness.fetch(`/api/admin/users/${encodeURIComponent(id)}`, {
+    method: "PATCH",
+    headers: { ...headers, "Content-Type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+Deno.test("PATCH /admin/users/{id}: a deactivated user is refused until reactivated", async () => {
+  const user = await testUser();
+  const sessionId = await newSession(harness, user);
+  const adminId = uniqueUserId("admin");
+  const admin = {
+    Authorization: `Bearer ${await mintToken(TEST_SECRET, {
+      user_id: adminId,
+      username: "a",
+      role: "admin",
+    })}`,
+  };
+  const off = await patchUser(admin, user.userId, { is_active: false });
+  assert.equal(off.status, 200);
+  const row = await off.json();
+  assert.equal(row.external_user_id, user.userId);
+  assert.equal(row.is_active, false);
+  assert.equal(row.onboarding_status, "in_progress");
+  assert.equal(row.latest_session_id, sessionId);
+  // The user's next request, whatever route, is refused; nothing of theirs changes.
+  for (const path of ["/api/auth/me", `/api/chatbot/data/${sessionId}`]) {
+    const refused = await harness.fetch(path, { headers: user.headers });
+    assert.equal(refused.status, 403, path);
+    assert.deepEqual(await refused.json(), { detail: "User account is inactive" });
+  }
+  const sent = await harness.fetch("/api/chatbot/message", {
+    method: "POST",
+    headers: { ...user.headers, "Content-Type": "application/json" },
+    body: JSON.stringify({ session_id: sessionId, message: "我們是電子業" }),
+  });
+  assert.equal(sent.status, 403);
+  const [industry] = await harness.db.sql`select industry from onboarding.company_onboarding
+    where chat_session_id = ${sessionId}`;
+  assert.equal(industry.industry, null);
+  // Recorded as the admin's action on the user, and not as the user's own activity.
+  const log = await (await activity(admin, `?external_user_id=${user.userId}`)).json();
+  const [last] = log.items;
+  assert.deepEqual(
+    [last.action, last.actor, last.external_user_id, last.detail],
+    ["admin.user_updated", adminId, user.userId, { is_active: false }],
+  );
+  const listed = await (await harness.fetch(`/api/admin/users?q=${user.userId}`, {
+    headers: admin,
+  })).json();
+  assert.ok(listed.items[0].last_active_at < last.at);
+  // Reactivated: served again.
+  const on = await patchUser(admin, user.userId, { is_active: true });
+  assert.equal((await on.json()).is_active, true);
+  assert.equal((await harness.fetch("/api/auth/me", { headers: user.headers })).status, 200);
+});
+
+Deno.test("PATCH /admin/users/{id}: refusals change nothing", async () => {
+  const user = await testUser();
+  const other = await testUser();
+  await harness.fetch("/api/auth/me", { headers: other.headers });
+  const admin = await adminHeaders();
+  // Not an admin: 403, even for the user's own row, even with a role in the body or a header.
+  for (
+    const [headers, body] of [
+      [user.headers, { is_active: false }],
+      [{ ...user.headers, "X-Role": "admin" }, { is_active: true, role: "admin" }],
+      [await adminHeaders("user"), { is_active: false }],
+    ] as const
+  ) {
+    const refused = await patchUser(headers, other.userId, body);
+    assert.equal(refused.status, 403);
+    assert.deepEqual(await refused.json(), { detail: "Admin role required" });
+  }
+  // Unknown user: 404, nothing recorded.
+  const missing = await patchUser(admin, uniqueUserId("nobody"), { is_active: false });
+  assert.equal(missing.status, 404);
+  assert.deepEqual(await missing.json(), { detail: "User not found" });
+  // Bad bodies: 400.
+  for (
+    const body of ["{", "[]", "{}", '{"is_active":"no"}', '{"is_active":false,"username":"x"}']
+  ) {
+    const response = await patchUser(admin, other.userId, body);
+    assert.equal(response.status, 400, body);
+  }
+  const [row] = await harness.db.sql`select is_active, username from onboarding.users
+    where external_user_id = ${other.userId}`;
+  assert.deepEqual({ ...row }, { is_active: true, username: "測試用戶" });
+  const log = await (await activity(admin, `?external_user_id=${other.userId}`)).json();
+  assert.deepEqual(log.items, []);
+});
+
+Deno.test("row-level security: only an admin changes is_active, and only is_active of others", async () => {
+  const { sql } = harness.db;
+  const user = await testUser();
+  const other = await testUser();
+  for (const u of [user, other]) await harness.fetch("/api/auth/me", { headers: u.headers });
+  const as = (role: "user" | "admin", id = user.userId) => ({
+    externalUserId: id,
+    username: "測試用戶",
+    role,
+  });
+  // A user cannot deactivate or reactivate themselves, nor touch another's row.
+  await assert.rejects(
+    asUser(sql, as("user"), (tx) =>
+      tx`update onboarding.users set is_active = false
+         where external_user_id = ${user.userId}`),
+    /only an admin changes whether a user is active/,
+  );
+  const touched = await asUser(
+    sql,
+    as("user"),
+    (tx) =>
+      tx`update onboarding.users set is_active = false
+       where external_user_id = ${other.userId} returning id`,
+  );
+  assert.equal(touched.length, 0);
+  // An admin changes another's is_active, but not their name or role.
+  for (const change of [{ username: "renamed" }, { role: "admin" }]) {
+    await assert.rejects(
+      asUser(sql, as("admin"), (tx) =>
+        tx`update onboarding.users set ${tx(change)}
+           where external_user_id = ${other.userId}`),
+      /come only from their own token/,
+    );
+  }
+  // Nor record an admin's action without being one.
+  await asUser(
+    sql,
+    as("user"),
+    (tx) => tx`select onboarding.record_admin_activity(${other.userId}, 'admin.user_updated')`,
+  );
+  const [{ count }] = await sql`select count(*)::int from onboarding.activity_log
+    where external_user_id = ${other.userId} and action = 'admin.user_updated'`;
+  assert.equal(count, 0);
+  const [row] = await sql`select is_active, username, role from onboarding.users
+    where external_user_id = ${other.userId}`;
+  assert.deepEqual({ ...row }, { is_active: true, username: "測試用戶", role: "user" });
 });

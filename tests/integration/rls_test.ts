@@ -115,9 +115,16 @@ Deno.test("row-level security is the enforcement", async (t) => {
   });
 
   await t.step("a user cannot reactivate itself or change its role", async () => {
+    // Deactivated (as an admin would), A cannot reactivate itself; nor deactivate itself.
+    await sql`update onboarding.users set is_active = false where external_user_id = ${a}`;
     await assert.rejects(
       asUser(sql, claimsA, (tx) => tx`update onboarding.users set is_active = true`),
-      /permission denied/,
+      /only an admin changes whether a user is active/,
+    );
+    await sql`update onboarding.users set is_active = true where external_user_id = ${a}`;
+    await assert.rejects(
+      asUser(sql, claimsA, (tx) => tx`update onboarding.users set is_active = false`),
+      /only an admin changes whether a user is active/,
     );
     // The role column follows the token: a caller may record only the role its claims give it.
     await assert.rejects(
@@ -138,18 +145,20 @@ Deno.test("row-level security is the enforcement", async (t) => {
     const [promoted] = await asUser(
       sql,
       admin,
-      (tx) => tx`update onboarding.users set role = 'admin' returning role`,
+      (tx) =>
+        tx`update onboarding.users set role = 'admin' where external_user_id = ${a}
+           returning role`,
     );
     assert.equal(promoted.role, "admin");
-    // An admin's token changes no other user's role: its own rows are all it may write.
-    const others = await asUser(
-      sql,
-      admin,
-      (tx) =>
-        tx`update onboarding.users set role = 'admin' where external_user_id = ${b}
-                 returning id`,
+    // An admin's token changes no other user's role (only is_active, see admin_test).
+    await assert.rejects(
+      asUser(
+        sql,
+        admin,
+        (tx) => tx`update onboarding.users set role = 'admin' where external_user_id = ${b}`,
+      ),
+      /come only from their own token/,
     );
-    assert.equal(others.length, 0);
     await asUser(sql, claimsA, (tx) => tx`update onboarding.users set role = 'user'`);
   });
 
