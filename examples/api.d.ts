@@ -81,6 +81,46 @@ export interface paths {
         patch: operations["adminUpdateUser"];
         trace?: never;
     };
+    "/admin/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Latest completed exports
+         * @description Each user's latest completed session as its export (contract §5.8), oldest completion first, one page at a time (keyset pagination: pass `next_cursor` as `cursor`). For a main system that missed webhooks: keep the last cursor, or pass `since`, to pull only what completed later.
+         */
+        get: operations["adminExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Onboarding metrics
+         * @description The funnel of the sessions started in [`from`, `to`): how many started and completed, how long completing took, where idle ones stopped; and the uploads and model turns of the same window. One database query whatever the number of users.
+         */
+        get: operations["adminMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/activity": {
         parameters: {
             query?: never;
@@ -95,6 +135,46 @@ export interface paths {
         get: operations["adminActivity"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook events
+         * @description Completion events and where their delivery stands, newest first, one page at a time (keyset pagination: pass `next_cursor` as `cursor`).
+         */
+        get: operations["adminWebhooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/webhooks/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook event again
+         * @description Makes the event pending and due now, with a fresh count of 12 attempts (the earlier attempts stay recorded), and makes the first attempt at once, in the background. For a failed event once the receiver is fixed; a delivered one is sent again with the same `webhook-id`.
+         */
+        post: operations["adminRetryWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -410,6 +490,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/chatbot/internal/deliver-webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the due webhook events (for the scheduler)
+         * @description Called every minute by the schedule (on Supabase, `pg_cron` and `pg_net`; locally, a timer in the dev server) with `Authorization: Bearer <INTERNAL_SECRET>`. Sends the due events for up to 30 s and reports what it did. 404 when `INTERNAL_SECRET` is not set.
+         */
+        post: operations["deliverWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -479,6 +579,73 @@ export interface components {
             /** @description false: the user's next request gets 403; true: allowed again */
             is_active: boolean;
         };
+        AdminExportPage: {
+            items: {
+                external_user_id: string;
+                username: string;
+                session_id: number;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC
+                 * @example 2024-01-01T10:00:00Z
+                 */
+                completed_at: string;
+                data: components["schemas"]["Export"];
+            }[];
+            /** @description null on the last page; keep the last one to pull only what completes later */
+            next_cursor: string | null;
+        };
+        Export: {
+            "\u7522\u696D\u5225": string | null;
+            "\u8CC7\u672C\u7E3D\u984D\uFF08\u4EE5\u81FA\u5E63\u70BA\u55AE\u4F4D\uFF09": number | null;
+            "\u767C\u660E\u5C08\u5229\u6578\u91CF": number | null;
+            "\u65B0\u578B\u5C08\u5229\u6578\u91CF": number | null;
+            "\u516C\u53F8\u8A8D\u8B49\u8CC7\u6599\u6578\u91CF": number | null;
+            /** @enum {string|null} */
+            "ESG\u76F8\u95DC\u8A8D\u8B49\u8CC7\u6599": "有" | "無" | null;
+            "\u7522\u54C1": components["schemas"]["ExportProduct"][];
+        };
+        ExportProduct: {
+            "\u7522\u54C1ID": string | null;
+            "\u7522\u54C1\u540D\u7A31": string | null;
+            "\u50F9\u683C": string | null;
+            "\u4E3B\u8981\u539F\u6599": string | null;
+            "\u7522\u54C1\u898F\u683C(\u5C3A\u5BF8\u3001\u7CBE\u5EA6)": string | null;
+            "\u6280\u8853\u512A\u52E2": string | null;
+        };
+        AdminMetrics: {
+            sessions_started: number;
+            /** @description Of the sessions started in the window */
+            sessions_completed: number;
+            /** @description sessions_completed / sessions_started; null when none started */
+            completion_rate: number | null;
+            /** @description From start to completion, of the completed ones; null when none */
+            median_minutes_to_complete: number | null;
+            /** @description Active sessions untouched for over 24 h, by the item they were asked last */
+            drop_off: {
+                industry: number;
+                capital_amount: number;
+                invention_patent_count: number;
+                utility_patent_count: number;
+                certification_count: number;
+                esg_certification: number;
+                products: number;
+                confirmation: number;
+            };
+            /** @description Files uploaded in the window, by kind */
+            uploads: {
+                pdf: number;
+                docx: number;
+                txt: number;
+                image: number;
+                /** @description Of those above, the ones that could not be read */
+                failed: number;
+            };
+            /** @description Turns in the window for which a model was asked */
+            ai_turns: number;
+            /** @description Of those, the ones the rule engine answered because the model failed */
+            ai_fallbacks: number;
+        };
         ActivityPage: {
             items: {
                 id: number;
@@ -502,6 +669,45 @@ export interface components {
             }[];
             /** @description null on the last page */
             next_cursor: string | null;
+        };
+        WebhookPage: {
+            items: components["schemas"]["WebhookEvent"][];
+            /** @description null on the last page */
+            next_cursor: string | null;
+        };
+        WebhookEvent: {
+            /** @description The `webhook-id` every attempt carries */
+            id: string;
+            /** @enum {string} */
+            type: "onboarding.completed";
+            external_user_id: string;
+            session_id: number;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            /** @description Attempts since the event was written or last retried (at most 12) */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC
+             * @example 2024-01-01T10:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When a pending event is tried next; null otherwise
+             * @example 2024-01-01T10:00:00Z
+             */
+            next_attempt_at: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC
+             * @example 2024-01-01T10:00:00Z
+             */
+            delivered_at: string | null;
+            /** @description Why the last attempt failed */
+            last_error: string | null;
+            /** @description The receiver's status at the last attempt; null when none came */
+            last_status_code: number | null;
         };
         User: {
             id: number;
@@ -670,24 +876,6 @@ export interface components {
              */
             created_at: string;
         };
-        Export: {
-            "\u7522\u696D\u5225": string | null;
-            "\u8CC7\u672C\u7E3D\u984D\uFF08\u4EE5\u81FA\u5E63\u70BA\u55AE\u4F4D\uFF09": number | null;
-            "\u767C\u660E\u5C08\u5229\u6578\u91CF": number | null;
-            "\u65B0\u578B\u5C08\u5229\u6578\u91CF": number | null;
-            "\u516C\u53F8\u8A8D\u8B49\u8CC7\u6599\u6578\u91CF": number | null;
-            /** @enum {string|null} */
-            "ESG\u76F8\u95DC\u8A8D\u8B49\u8CC7\u6599": "有" | "無" | null;
-            "\u7522\u54C1": components["schemas"]["ExportProduct"][];
-        };
-        ExportProduct: {
-            "\u7522\u54C1ID": string | null;
-            "\u7522\u54C1\u540D\u7A31": string | null;
-            "\u50F9\u683C": string | null;
-            "\u4E3B\u8981\u539F\u6599": string | null;
-            "\u7522\u54C1\u898F\u683C(\u5C3A\u5BF8\u3001\u7CBE\u5EA6)": string | null;
-            "\u6280\u8853\u512A\u52E2": string | null;
-        };
         UploadResponse: {
             session_id: number;
             /** @description The assistant's reply */
@@ -717,6 +905,15 @@ export interface components {
             file: string;
             /** @description The caller's active session; without it a new session is started */
             session_id?: number;
+        };
+        DeliveryReport: {
+            /** @description Attempts made by this call */
+            attempted: number;
+            delivered: number;
+            /** @description Events that will be tried again */
+            retrying: number;
+            /** @description Events that used their last attempt */
+            failed: number;
         };
     };
     responses: never;
@@ -1215,6 +1412,368 @@ export interface operations {
             };
         };
     };
+    adminExport: {
+        parameters: {
+            query?: {
+                /** @description Only completions at or after this time (RFC 3339) */
+                since?: string;
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of exports */
+            200: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "external_user_id": "12345",
+                     *           "username": "john_doe",
+                     *           "session_id": 7,
+                     *           "completed_at": "2024-01-01T10:00:00Z",
+                     *           "data": {
+                     *             "產業別": "電子業",
+                     *             "資本總額（以臺幣為單位）": 5000000,
+                     *             "發明專利數量": 10,
+                     *             "新型專利數量": 5,
+                     *             "公司認證資料數量": 3,
+                     *             "ESG相關認證資料": "有",
+                     *             "產品": [
+                     *               {
+                     *                 "產品ID": "P001",
+                     *                 "產品名稱": "智能晶片",
+                     *                 "價格": "1000元",
+                     *                 "主要原料": "矽晶圓",
+                     *                 "產品規格(尺寸、精度)": "10nm製程",
+                     *                 "技術優勢": "低功耗、高效能"
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminExportPage"];
+                };
+            };
+            /** @description A parameter out of range */
+            400: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid request: since must be an RFC 3339 time, limit 1–200, cursor a previous next_cursor"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token is missing, invalid or expired, or lacks `user_id`/`username` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Could not validate credentials"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin, or inactive */
+            403: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Admin role required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a rate limit; nothing was stored */
+            429: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected; logged with the request's X-Request-Id */
+            500: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or timed out; nothing changed */
+            503: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Service temporarily unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminMetrics: {
+        parameters: {
+            query?: {
+                /** @description Sessions started at or after this time (RFC 3339); all when absent */
+                from?: string;
+                /** @description Sessions started before this time (RFC 3339); up to now when absent */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics of the window */
+            200: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sessions_started": 40,
+                     *       "sessions_completed": 30,
+                     *       "completion_rate": 0.75,
+                     *       "median_minutes_to_complete": 6.5,
+                     *       "drop_off": {
+                     *         "industry": 1,
+                     *         "capital_amount": 2,
+                     *         "invention_patent_count": 0,
+                     *         "utility_patent_count": 0,
+                     *         "certification_count": 1,
+                     *         "esg_certification": 0,
+                     *         "products": 3,
+                     *         "confirmation": 1
+                     *       },
+                     *       "uploads": {
+                     *         "pdf": 12,
+                     *         "docx": 5,
+                     *         "txt": 2,
+                     *         "image": 1,
+                     *         "failed": 1
+                     *       },
+                     *       "ai_turns": 210,
+                     *       "ai_fallbacks": 4
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminMetrics"];
+                };
+            };
+            /** @description A parameter out of range */
+            400: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid request: from and to must be RFC 3339 times"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token is missing, invalid or expired, or lacks `user_id`/`username` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Could not validate credentials"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin, or inactive */
+            403: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Admin role required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a rate limit; nothing was stored */
+            429: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected; logged with the request's X-Request-Id */
+            500: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or timed out; nothing changed */
+            503: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Service temporarily unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     adminActivity: {
         parameters: {
             query?: {
@@ -1316,6 +1875,366 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Admin role required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a rate limit; nothing was stored */
+            429: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected; logged with the request's X-Request-Id */
+            500: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or timed out; nothing changed */
+            503: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Service temporarily unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Only events in this state */
+                status?: "pending" | "delivered" | "failed";
+                /** @description Page size (1–200) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events */
+            200: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "msg_0f8e7c1a2b3d4e5f60718293a4b5c6d7",
+                     *           "type": "onboarding.completed",
+                     *           "external_user_id": "12345",
+                     *           "session_id": 7,
+                     *           "status": "failed",
+                     *           "attempts": 12,
+                     *           "created_at": "2024-01-01T10:00:00Z",
+                     *           "next_attempt_at": null,
+                     *           "delivered_at": null,
+                     *           "last_error": "the receiver answered 500",
+                     *           "last_status_code": 500
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description A parameter out of range */
+            400: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid request: status must be pending, delivered or failed, limit 1–200, cursor a previous next_cursor"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token is missing, invalid or expired, or lacks `user_id`/`username` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Could not validate credentials"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin, or inactive */
+            403: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Admin role required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over a rate limit; nothing was stored */
+            429: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected; logged with the request's X-Request-Id */
+            500: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or timed out; nothing changed */
+            503: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Service temporarily unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminRetryWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable ASCII characters. A repeat within 24 hours returns the first response without doing the work again; the same key with a different request is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The event's `webhook-id` */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event, pending again */
+            200: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "msg_0f8e7c1a2b3d4e5f60718293a4b5c6d7",
+                     *       "type": "onboarding.completed",
+                     *       "external_user_id": "12345",
+                     *       "session_id": 7,
+                     *       "status": "pending",
+                     *       "attempts": 0,
+                     *       "created_at": "2024-01-01T10:00:00Z",
+                     *       "next_attempt_at": "2024-01-01T10:00:00Z",
+                     *       "delivered_at": null,
+                     *       "last_error": "the receiver answered 500",
+                     *       "last_status_code": 500
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEvent"];
+                };
+            };
+            /** @description A parameter out of range */
+            400: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Bad request"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token is missing, invalid or expired, or lacks `user_id`/`username` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Could not validate credentials"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin, or inactive */
+            403: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Admin role required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No event has this id */
+            404: {
+                headers: {
+                    /** @description The size of the tightest rate limit that applies */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in that limit's window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until that limit's oldest counted request leaves its window */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Webhook event not found"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -3659,6 +4578,94 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until that limit's oldest counted request leaves its window */
                     "X-RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Service temporarily unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deliverWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What this call did */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "attempted": 2,
+                     *       "delivered": 1,
+                     *       "retrying": 1,
+                     *       "failed": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryReport"];
+                };
+            };
+            /** @description Not the internal secret */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Could not validate credentials"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `INTERNAL_SECRET` is not set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected; logged with the request's X-Request-Id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable or timed out; nothing changed */
+            503: {
+                headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
                     [name: string]: unknown;

@@ -18,6 +18,7 @@ import { createGateway } from "./lib/gateway.ts";
 import { withApiDocs } from "./lib/api_docs.ts";
 import { apiDocument } from "../shared/http/openapi_document.ts";
 import { applyMigrations } from "./lib/migrate.ts";
+import { startWebhookTimer, type WebhookTimer } from "./lib/webhook_timer.ts";
 
 const env = Deno.env.toObject();
 const dataDir = env.DATA_DIR || ".data";
@@ -28,6 +29,10 @@ let embedded: EmbeddedPostgres | undefined;
 let sql: Sql | undefined;
 let server: Deno.HttpServer | undefined;
 let handler: ((request: Request) => Promise<Response>) | undefined;
+let webhooks: WebhookTimer | undefined;
+
+/** How often the dev server sends due webhook events (Supabase's schedule: every minute). */
+const WEBHOOK_TIMER_MS = 10_000;
 
 try {
   // Listen first: a port in use is found in milliseconds, before the database is opened.
@@ -81,6 +86,12 @@ try {
         : `${config.dataDir}/storage/${config.storageBucket}`
     }`,
   );
+  if (config.webhook) webhooks = startWebhookTimer(pool, config.webhook, WEBHOOK_TIMER_MS);
+  console.log(
+    `  webhooks: ${
+      config.webhook ? `to ${config.webhook.url}, due events sent every 10 s` : "off"
+    }`,
+  );
   console.log(`  routes: /api/<function>/… and /functions/v1/<function>/… (admin, auth, chatbot)`);
   console.log(
     `  API reference: http://localhost:${port}/docs (Swagger UI), /redoc, /openapi.json`,
@@ -112,6 +123,7 @@ Deno.addSignalListener("SIGTERM", stop);
 
 /** Closes whatever the start-up opened: server, pool, embedded database (and its lock). */
 async function closeAll(): Promise<void> {
+  webhooks?.stop();
   await server?.shutdown().catch(() => {});
   await sql?.end({ timeout: 5 }).catch(() => {});
   await embedded?.stop().catch(() => {});

@@ -40,6 +40,24 @@ export interface RateLimits {
   uploadsPerHour: number;
 }
 
+/**
+ * Completion webhooks (contract §10): where `onboarding.completed` events go and how they are
+ * retried. Delivered by `shared/webhooks`.
+ */
+export interface WebhookConfig {
+  /** `WEBHOOK_URL`: the main system's receiver. */
+  url: string;
+  /** `WEBHOOK_SECRET`: the Standard Webhooks signing secret, `whsec_` and base64. */
+  secret: string;
+  /** `WEBHOOK_RETRY_MIN_SECONDS`: the wait before the first retry, doubled for each next. */
+  retryMinSeconds: number;
+  /** `WEBHOOK_TIMEOUT_MS`: how long one attempt waits for the receiver's answer. */
+  timeoutMs: number;
+}
+
+/** How many attempts an event gets before it is `failed` (contract §10). */
+export const WEBHOOK_MAX_ATTEMPTS = 12;
+
 /** The validated, typed configuration of one process or isolate. */
 export interface Config {
   jwtSecrets: string[];
@@ -57,6 +75,13 @@ export interface Config {
   storageBucket: string;
   /** Time budget of one PDF extraction in ms; undefined: the reader's DEFAULT_PDF_TIMEOUT_MS. */
   pdfTimeBudgetMs: number | undefined;
+  /** Completion webhooks; undefined: none are sent (nor queued). */
+  webhook: WebhookConfig | undefined;
+  /**
+   * `INTERNAL_SECRET`: the bearer token of the scheduler's `POST /chatbot/internal/…` calls;
+   * undefined: those routes answer 404.
+   */
+  internalSecret: string | undefined;
 }
 
 /** Thrown when the environment cannot make a valid configuration; the message names the variables. */
@@ -114,7 +139,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     SUPABASE_SERVICE_ROLE_KEY: read.text("SUPABASE_SERVICE_ROLE_KEY"),
     STORAGE_BUCKET: read.text("STORAGE_BUCKET") ?? "onboarding-uploads",
     PDF_TIME_BUDGET_MS: read.integer("PDF_TIME_BUDGET_MS", 100, 60_000),
+    WEBHOOK_URL: read.httpUrl("WEBHOOK_URL"),
+    WEBHOOK_SECRET: read.text("WEBHOOK_SECRET"),
+    WEBHOOK_RETRY_MIN_SECONDS: read.integer("WEBHOOK_RETRY_MIN_SECONDS", 0, 86_400, 30),
+    WEBHOOK_TIMEOUT_MS: read.integer("WEBHOOK_TIMEOUT_MS", 100, 60_000, 10_000),
+    INTERNAL_SECRET: read.text("INTERNAL_SECRET"),
   };
+  if (Boolean(e.WEBHOOK_URL) !== Boolean(e.WEBHOOK_SECRET)) {
+    read.problems.push("WEBHOOK_URL and WEBHOOK_SECRET go together: set both or neither");
+  }
+  if (e.WEBHOOK_SECRET && !isWebhookSecret(e.WEBHOOK_SECRET)) {
+    read.problems.push("WEBHOOK_SECRET must be whsec_ followed by base64 of 24 to 64 bytes");
+  }
+  if (e.INTERNAL_SECRET && e.INTERNAL_SECRET.length < 32) {
+    read.problems.push("INTERNAL_SECRET must be at least 32 characters");
+  }
   if ((e.JWT_ISSUER || e.JWT_AUDIENCE) && !e.JWT_JWKS_URL) {
     // They would check nothing: HS256 tokens are the main system's own (contract §3).
     read.problems.push("JWT_ISSUER and JWT_AUDIENCE apply to JWT_JWKS_URL's tokens: set it too");
@@ -162,7 +201,29 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : undefined,
     storageBucket: e.STORAGE_BUCKET,
     pdfTimeBudgetMs: e.PDF_TIME_BUDGET_MS,
+    webhook: e.WEBHOOK_URL && e.WEBHOOK_SECRET
+      ? {
+        url: e.WEBHOOK_URL,
+        secret: e.WEBHOOK_SECRET,
+        retryMinSeconds: e.WEBHOOK_RETRY_MIN_SECONDS,
+        timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      }
+      : undefined,
+    internalSecret: e.INTERNAL_SECRET,
   };
+}
+
+// A Standard Webhooks secret: `whsec_` and the base64 of a key (the specification asks for 24 to
+// 64 bytes). Checked here, without the signing library, which loads only to sign.
+function isWebhookSecret(value: string): boolean {
+  const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value);
+  if (!match) return false;
+  try {
+    const bytes = atob(match[1]).length;
+    return bytes >= 24 && bytes <= 64;
+  } catch {
+    return false;
+  }
 }
 
 const FLAGS: Record<string, boolean> = {

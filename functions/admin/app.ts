@@ -5,12 +5,16 @@
  */
 import { type AppDeps, createFunctionApp, type FunctionApp } from "../../shared/http/app.ts";
 import { activityRoutes } from "./routes/activity.ts";
+import { reportRoutes } from "./routes/reports.ts";
 import { userRoutes } from "./routes/users.ts";
+import { webhookRoutes } from "./routes/webhooks.ts";
 
 /** Builds the `admin` app. */
 export function createAdminApp(deps: AppDeps): FunctionApp {
   const app = createFunctionApp("admin", deps);
   userRoutes(app, deps);
+  reportRoutes(app, deps);
   activityRoutes(app, deps);
+  webhookRoutes(app, deps);
   return app;
 }

@@ -1,10 +1,12 @@
 /**
- * The `chatbot` edge function: sessions, messages, collected data, export and upload.
+ * The `chatbot` edge function: sessions, messages, collected data, export and upload, and the
+ * scheduler's webhook delivery.
  */
 import { type AppDeps, createFunctionApp, type FunctionApp } from "../../shared/http/app.ts";
 import { requireAuth } from "../../shared/http/auth.ts";
 import type { ConversationEngine } from "../../shared/onboarding/engine/mod.ts";
 import { dataRoutes } from "./routes/data.ts";
+import { internalRoutes } from "./routes/internal.ts";
 import { messageRoutes } from "./routes/message.ts";
 import { sessionRoutes } from "./routes/sessions.ts";
 import { uploadRoutes } from "./routes/upload.ts";
@@ -38,5 +40,6 @@ export function createChatbotApp(deps: AppDeps, options: ChatbotOptions = {}): F
   messageRoutes(app, deps, options.engine);
   dataRoutes(app, deps);
   uploadRoutes(app, deps, options.store ?? selectBlobStore(deps.config));
+  internalRoutes(app, deps);
   return app;
 }

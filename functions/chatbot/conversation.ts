@@ -19,13 +19,16 @@ import {
   type TurnTarget,
   type TurnWrite,
 } from "../../shared/db/onboarding.ts";
-import { recordActivity } from "../../shared/db/activity.ts";
+import { type ActivityDetail, recordActivity } from "../../shared/db/activity.ts";
+import { settlePipelined } from "../../shared/db/pipeline.ts";
+import { type CompletionEvent, enqueueCompletion } from "../../shared/db/webhooks.ts";
 import { insertMessages, insertSession, recentMessages } from "../../shared/db/sessions.ts";
 import type { AppDeps, AppEnv } from "../../shared/http/app.ts";
 import { ApiError, Detail, unavailable } from "../../shared/http/errors.ts";
 import { type Caller, withUser } from "../../shared/http/with_user.ts";
 import {
   applyTurn,
+  askedItem,
   type ConversationEngine,
   type EngineInput,
   type EngineTurn,
@@ -33,7 +36,9 @@ import {
   parseState,
   welcomeMessage,
 } from "../../shared/onboarding/engine/mod.ts";
+import { toExportRecord } from "../../shared/onboarding/export.ts";
 import { computeProgress } from "../../shared/onboarding/progress.ts";
+import { sendInBackground } from "../../shared/webhooks/send.ts";
 import {
   emptyProfile,
   type OnboardingSnapshot,
@@ -73,7 +78,10 @@ export async function startSession(tx: Tx, caller: Caller): Promise<StartedSessi
     insertMessages(tx, { id: sessionId, owner: user.external_user_id }, [
       { role: "assistant", content: message },
     ]),
-    recordActivity(tx, "session.created", sessionId, { copied: source !== undefined }),
+    recordActivity(tx, "session.created", sessionId, {
+      copied: source !== undefined,
+      asked: askedItem(snapshot, null, false),
+    }),
   ]);
   return { sessionId, message, copied: source !== undefined, progress: computeProgress(snapshot) };
 }
@@ -119,7 +127,9 @@ export type TurnRunResult<T extends EngineTurn> =
  * is the caller's and active, gives `run.step` its state, data and the last
  * `run.historyLength` messages, and stores the user's message, the reply, the data changes and
  * the new state. A missing, foreign or completed session is reported, not thrown, so that a
- * caller can record why in the same transaction (the upload route does).
+ * caller can record why in the same transaction (the upload route does). Its step never
+ * completes the session (a document's turn cannot): a completion's webhook event is written by
+ * {@link takeTurn}.
  */
 export async function runTurn<T extends EngineTurn>(
   tx: Tx,
@@ -225,17 +235,20 @@ export async function takeTurn(
 ): Promise<TurnOutcome> {
   // Either way the turn's writes are withUser's `writes`: they travel with the COMMIT, so a
   // local turn costs the round trips of the floor (one for the reads, one for writes + COMMIT);
-  // the response stored under an Idempotency-Key is that of a planned turn.
+  // the response stored under an Idempotency-Key is that of a planned turn. A completion's
+  // webhook event is one of them (an outbox: nothing is sent for a turn that rolls back).
+  let webhookId: string | undefined;
   const storing = {
-    writes: (tx: Tx, result: Planned | NotPlanned) =>
-      result.kind === "planned"
-        ? Promise.all([
-          recordActivity(tx, "message", result.plan.target.sessionId, {
-            completed: result.plan.write.completed,
-          }),
-          writeTurn(tx, result.plan),
-        ])
-        : undefined,
+    writes: (tx: Tx, result: Planned | NotPlanned) => {
+      if (result.kind !== "planned") return undefined;
+      const event = completionEvent(c, deps, result);
+      webhookId = event?.id;
+      return settlePipelined([
+        recordActivity(tx, "message", result.plan.target.sessionId, messageDetail(result)),
+        writeTurn(tx, result.plan),
+        event && enqueueCompletion(tx, event),
+      ]);
+    },
     response: (result: Planned | NotPlanned) =>
       result.kind === "planned" && options.respond
         ? { status: 200, body: options.respond(result.outcome) }
@@ -261,6 +274,7 @@ export async function takeTurn(
       storing,
     );
     if (decided.kind === "inactive") throw decided.error;
+    if (webhookId) sendInBackground(deps, [webhookId], c.get("requestId"));
     return decided.outcome;
   }
 
@@ -281,11 +295,43 @@ export async function takeTurn(
       },
       storing,
     );
-    if (applied.kind === "planned") return applied.outcome;
+    if (applied.kind === "planned") {
+      if (webhookId) sendInBackground(deps, [webhookId], c.get("requestId"));
+      return applied.outcome;
+    }
     if (performance.now() - started > REMOTE_TURN_BUDGET_MS) throw unavailable();
     options.onRestart?.();
     read = applied.current;
   }
+}
+
+// What the activity log records of a chat turn (never its text): whether it completed the
+// session, what the user is asked next (the metrics' drop-off), and how a model did, if asked.
+function messageDetail(result: Planned): ActivityDetail {
+  const { turn, snapshot } = result.outcome;
+  return {
+    completed: turn.completed,
+    ...(turn.completed
+      ? {}
+      : { asked: askedItem(snapshot, turn.state.draft, turn.state.confirm !== null) }),
+    ...(turn.model ? { model: turn.model } : {}),
+  };
+}
+
+// The webhook event of a turn that completes its session, when webhooks are configured.
+function completionEvent(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  result: Planned,
+): CompletionEvent | undefined {
+  if (!result.plan.write.completed || !deps.config.webhook) return undefined;
+  return {
+    id: `msg_${crypto.randomUUID().replaceAll("-", "")}`,
+    owner: result.plan.target.owner,
+    username: c.get("claims").username,
+    sessionId: result.plan.target.sessionId,
+    export: toExportRecord(result.outcome.snapshot),
+  };
 }
 
 /** A session open for a turn: locked, the caller's and active, with the step's input. */
@@ -353,7 +399,7 @@ function planTurn<T extends EngineTurn>(
 // Sends a planned turn's writes, and the activity log's record of a completion; resolves when
 // all are done.
 async function writeTurn(tx: Tx, plan: TurnPlan): Promise<void> {
-  await Promise.all([
+  await settlePipelined([
     saveTurn(tx, plan.target, plan.write),
     plan.write.completed
       ? recordActivity(tx, "session.completed", plan.target.sessionId)

@@ -9,6 +9,7 @@ import type {
   StoredProduct,
 } from "../onboarding/types.ts";
 import type { Tx } from "./client.ts";
+import { settlePipelined } from "./pipeline.ts";
 import type { NewMessage } from "./sessions.ts";
 
 /** The profile columns, in table order. */
@@ -112,6 +113,65 @@ export async function completedSnapshots(tx: Tx, owner: string): Promise<Onboard
   return rows.map(toSnapshot);
 }
 
+/** A user's latest completed session with its data, as `GET /admin/export` lists it. */
+export interface LatestCompletion {
+  external_user_id: string;
+  username: string;
+  session_id: number;
+  completed_at: Date;
+  snapshot: OnboardingSnapshot;
+}
+
+/** A position in {@link latestCompletions}' order: a completion time (µs) and a session id. */
+export interface CompletionCursor {
+  micros: string;
+  sessionId: number;
+}
+
+/**
+ * Each user's latest completed session with its data, oldest completion first (ties by session
+ * id), completed at or after `since` and after `after`, one page of `limit` in one query; with
+ * the cursor of the last one when more follow. For an admin's transaction.
+ */
+export async function latestCompletions(
+  tx: Tx,
+  page: { since?: Date; after?: CompletionCursor; limit: number },
+): Promise<{ items: LatestCompletion[]; next: CompletionCursor | null }> {
+  const since = page.since ?? null;
+  const micros = page.after?.micros ?? null;
+  const afterId = page.after?.sessionId ?? null;
+  const rows = await tx<(SnapshotRow & Omit<LatestCompletion, "snapshot"> & { micros: string })[]>`
+    select l.session_id, l.external_user_id, u.username, l.completed_at,
+           ((extract(epoch from l.completed_at) * 1000000)::bigint)::text as micros,
+           ${tx.unsafe(SNAPSHOT_SELECT)}
+    from (select distinct on (s.external_user_id) s.id as session_id, s.external_user_id,
+                 s.completed_at
+          from onboarding.chat_sessions s
+          where s.status = 'completed'
+          order by s.external_user_id, s.completed_at desc, s.id desc) l
+    join onboarding.users u on u.external_user_id = l.external_user_id
+    join onboarding.company_onboarding o on o.chat_session_id = l.session_id
+    where (${since}::timestamptz is null or l.completed_at >= ${since}::timestamptz)
+      and (${micros}::bigint is null
+           or (l.completed_at, l.session_id) >
+              (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond',
+               ${afterId}::integer))
+    order by l.completed_at, l.session_id
+    limit ${page.limit + 1}`;
+  const items = rows.slice(0, page.limit);
+  const last = rows.length > page.limit ? items[items.length - 1] : undefined;
+  return {
+    items: items.map((row) => ({
+      external_user_id: row.external_user_id,
+      username: row.username,
+      session_id: row.session_id,
+      completed_at: row.completed_at,
+      snapshot: toSnapshot(row),
+    })),
+    next: last ? { micros: last.micros, sessionId: last.session_id } : null,
+  };
+}
+
 /** The snapshot a new session should start from (contract §5.2): the most recently completed
  * session's data, else the most recently updated session that has any data. Also the session id.
  */
@@ -195,7 +255,7 @@ export async function saveTurn(tx: Tx, target: TurnTarget, turn: TurnWrite): Pro
   const touchesData = PROFILE_COLUMNS.some(has) || turn.productChanges.length > 0;
   // One fixed-shape statement (a CASE per column) rather than a dynamic SET list: postgres.js
   // cannot render its column helpers inside a CTE, and a fixed shape reuses one prepared plan.
-  await Promise.all([
+  await settlePipelined([
     tx`
       with profile as (
         update onboarding.company_onboarding set

@@ -27,6 +27,16 @@ export const BEARER_SCHEME = {
     "(contract §3). 401 when it is missing, invalid or expired; 403 when the user is inactive.",
 } as const;
 
+/** The name of the scheduler's security scheme (`INTERNAL_SECRET` as a bearer token). */
+export const INTERNAL_AUTH = "internalSecret";
+
+/** The scheduler's scheme: the `INTERNAL_SECRET` of the deployment, as a bearer token. */
+export const INTERNAL_SCHEME = {
+  type: "http",
+  scheme: "bearer",
+  description: "The deployment's `INTERNAL_SECRET` (contract §10): for the scheduler only.",
+} as const;
+
 /**
  * `build`'s result, made on the first call and kept: for schemas that only document, so an
  * isolate that never serves its OpenAPI document never builds them.
@@ -51,8 +61,29 @@ export const documentSchemas = documentOnly(() => {
     example: "2024-01-01T10:00:00Z",
   });
 
+  const text = z.string().nullable();
+  const count = z.number().int().min(0).nullable();
+  const ExportProductSchema = z.strictObject({
+    "產品ID": text,
+    "產品名稱": text,
+    "價格": text,
+    "主要原料": text,
+    "產品規格(尺寸、精度)": text,
+    "技術優勢": text,
+  }).meta({ id: "ExportProduct" });
+
   return {
     FieldErrorSchema,
+    /** The export object of contract §5.8 (keys in this order). */
+    ExportSchema: z.strictObject({
+      "產業別": text,
+      "資本總額（以臺幣為單位）": count,
+      "發明專利數量": count,
+      "新型專利數量": count,
+      "公司認證資料數量": count,
+      "ESG相關認證資料": z.enum(["有", "無"]).nullable(),
+      "產品": z.array(ExportProductSchema),
+    }).meta({ id: "Export" }),
     /** Every error body (contract §4): a readable `detail`, and for some 400s the fields at fault. */
     ErrorSchema: z.strictObject({
       detail: z.string().meta({ description: "A human-readable explanation" }),

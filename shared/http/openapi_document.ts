@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import { APP_VERSION } from "../config.ts";
 import { lazy } from "../lazy.ts";
 import type { AppEnv } from "./app.ts";
-import { BEARER_AUTH, BEARER_SCHEME } from "./openapi.ts";
+import { BEARER_AUTH, BEARER_SCHEME, INTERNAL_AUTH, INTERNAL_SCHEME } from "./openapi.ts";
 import { declaredRoutes } from "./routes.ts";
 
 /** An OpenAPI 3.1 document, as JSON. */
@@ -69,7 +69,7 @@ export async function functionDocument(
     ...document,
     components: {
       ...document.components,
-      securitySchemes: { [BEARER_AUTH]: BEARER_SCHEME },
+      securitySchemes: { [BEARER_AUTH]: BEARER_SCHEME, [INTERNAL_AUTH]: INTERNAL_SCHEME },
     },
   };
 }

@@ -4,6 +4,7 @@
 import type { Context } from "hono";
 import type { Tx } from "../db/client.ts";
 import { asUser } from "../db/as_user.ts";
+import { settlePipelined } from "../db/pipeline.ts";
 import { findStoredResponse, isStoredKeyConflict, storeResponse } from "../db/idempotency.ts";
 import { recordRequest } from "../db/rate_limits.ts";
 import { upsertUser, type User } from "../db/users.ts";
@@ -139,8 +140,8 @@ export async function withUser<T>(
             })
             : undefined;
           if (!writes && !stored) return undefined;
-          // The first failure, in the order sent, is the one that aborted the transaction.
-          return Promise.all([writes, stored]);
+          // Rejects with the failure that aborted the transaction.
+          return settlePipelined([writes, stored]);
         },
         // A read request writes only its rate-limit row and the user row's sync: no disk flush.
         durable: options.durable ?? c.req.method !== "GET",

@@ -53,7 +53,7 @@ Deno.test("each action is recorded once, with the caller and the request's id", 
       action: "session.created",
       session_id: sessionId,
       request_id: "act-new",
-      detail: { copied: false },
+      detail: { copied: false, asked: "industry" },
     },
     {
       external_user_id: user.userId,
@@ -61,7 +61,7 @@ Deno.test("each action is recorded once, with the caller and the request's id", 
       action: "message",
       session_id: sessionId,
       request_id: "act-msg",
-      detail: { completed: false },
+      detail: { completed: false, asked: "capital_amount" },
     },
   ]);
 });

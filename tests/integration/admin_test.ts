@@ -8,18 +8,9 @@ import { mintToken } from "../../shared/auth/mint.ts";
 import { asUser } from "../../shared/db/as_user.ts";
 import { uniqueUserId } from "../support/database.ts";
 import { completeExample, newSession, say } from "../support/chat.ts";
-import { createHarness, TEST_SECRET, testUser } from "../support/harness.ts";
+import { adminHeaders, createHarness, TEST_SECRET, testUser } from "../support/harness.ts";
 
 const harness = await createHarness();
-
-async function adminHeaders(role: unknown = "admin") {
-  const token = await mintToken(TEST_SECRET, {
-    user_id: uniqueUserId("admin"),
-    username: "a",
-    role,
-  });
-  return { Authorization: `Bearer ${token}` };
-}
 
 function activity(headers: Record<string, string>, query = "") {
   return harness.fetch(`/api/admin/activity${query}`, { headers });

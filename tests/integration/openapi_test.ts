@@ -47,6 +47,18 @@ const OPERATIONS: Record<string, string[]> = {
     "get /chatbot/export/all",
     "get /chatbot/export/{session_id}",
     "post /chatbot/upload-file",
+    "post /chatbot/internal/deliver-webhooks",
+  ],
+  admin: [
+    "get /admin/health",
+    "get /admin/openapi.json",
+    "get /admin/users",
+    "patch /admin/users/{external_user_id}",
+    "get /admin/export",
+    "get /admin/metrics",
+    "get /admin/activity",
+    "get /admin/webhooks",
+    "post /admin/webhooks/{id}/retry",
   ],
 };
 
@@ -79,6 +91,12 @@ Deno.test("each function serves its OpenAPI 3.1 document without a token, cachea
       const statuses = Object.keys(operation.responses);
       assert.ok(statuses.includes("200") && statuses.includes("500"), key);
       const open = key.endsWith("/health") || key.endsWith("/openapi.json");
+      // The scheduler's route: the deployment's INTERNAL_SECRET, no user, no rate limit.
+      if (key.includes("/internal/")) {
+        assert.deepEqual(operation.security, [{ internalSecret: [] }], key);
+        for (const status of ["401", "404", "503"]) assert.ok(statuses.includes(status), key);
+        continue;
+      }
       assert.deepEqual(operation.security, open ? [] : [{ bearerAuth: [] }], key);
       if (!open) {
         for (const status of ["400", "401", "403", "429", "503"]) {

@@ -123,3 +123,16 @@ export async function testUser(userId = uniqueUserId(), username = "測試用戶
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
   };
 }
+
+/**
+ * Request headers with an admin's token (contract §9) for a fresh user id; `role` gives the
+ * claim another value (a refusal test's).
+ */
+export async function adminHeaders(role: unknown = "admin"): Promise<Record<string, string>> {
+  const token = await mintToken(TEST_SECRET, {
+    user_id: uniqueUserId("admin"),
+    username: "a",
+    role,
+  });
+  return { Authorization: `Bearer ${token}` };
+}

@@ -87,26 +87,7 @@ const schemas = documentOnly(() => {
     z.strictObject({ has_data: z.literal(false), data: z.null() }),
   ]).meta({ id: "CurrentData" });
 
-  const ExportProductSchema = z.strictObject({
-    "產品ID": text,
-    "產品名稱": text,
-    "價格": text,
-    "主要原料": text,
-    "產品規格(尺寸、精度)": text,
-    "技術優勢": text,
-  }).meta({ id: "ExportProduct" });
-
-  /** The export object of contract §5.8 (keys in this order). */
-  const ExportSchema = z.strictObject({
-    "產業別": text,
-    "資本總額（以臺幣為單位）": count,
-    "發明專利數量": count,
-    "新型專利數量": count,
-    "公司認證資料數量": count,
-    "ESG相關認證資料": z.enum(["有", "無"]).nullable(),
-    "產品": z.array(ExportProductSchema),
-  }).meta({ id: "Export" });
-  return { DataSchema, CurrentSchema, ExportSchema };
+  return { DataSchema, CurrentSchema };
 });
 
 /** Adds the data and export routes to `app`. */
@@ -180,7 +161,7 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
         200: {
           description: "The exports",
           headers: successHeaders(),
-          content: json(z.array(schemas().ExportSchema), [EXAMPLE_EXPORT]),
+          content: json(z.array(documentSchemas().ExportSchema), [EXAMPLE_EXPORT]),
         },
         ...errorResponses(AUTHENTICATED_ERRORS),
       },
@@ -214,7 +195,7 @@ export function dataRoutes(app: FunctionApp, deps: AppDeps): void {
         200: {
           description: "The export",
           headers: successHeaders(),
-          content: json(schemas().ExportSchema, EXAMPLE_EXPORT),
+          content: json(documentSchemas().ExportSchema, EXAMPLE_EXPORT),
         },
         ...errorResponses([...AUTHENTICATED_ERRORS, 404]),
       },

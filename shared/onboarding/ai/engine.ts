@@ -79,14 +79,14 @@ async function aiTurn(options: AiEngineOptions, said: EngineInput): Promise<Engi
   const started = Date.now();
   try {
     const result = await askModel(options, input);
-    return await answer(options, input, result);
+    return { ...await answer(options, input, result), model: "answered" };
   } catch (err) {
     options.log?.({
       event: "ai_fallback",
       ...classifyFailure(err),
       elapsed_ms: Date.now() - started,
     });
-    return options.fallback.turn(input);
+    return { ...await options.fallback.turn(input), model: "failed" };
   }
 }
 

@@ -26,7 +26,7 @@ export type { ChatTurn, ConversationEngine, EngineInput, EngineTurn } from "./ty
 
 // The turn kit.
 export { TurnContext } from "./turn_context.ts";
-export { type Pending, pendingItem } from "./pending.ts";
+export { type AskedItem, askedItem, type Pending, pendingItem } from "./pending.ts";
 export { buildReply, nextQuestion } from "./reply.ts";
 export { endTurn } from "./end_turn.ts";
 export * from "./texts.ts";

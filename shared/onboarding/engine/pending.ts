@@ -31,3 +31,27 @@ export function pendingItem(
   if (missing.length > 0) return { kind: "company", field: missing[0] };
   return { kind: "products", first: snapshot.products.length === 0 };
 }
+
+/**
+ * What a user is asked for, by the names of the admin metrics' drop-off (contract §9): a
+ * company field, `products` (a product or one of its fields) or `confirmation`.
+ */
+export type AskedItem = CompanyField | "products" | "confirmation";
+
+/** The item {@link pendingItem} waits for, named as in {@link AskedItem}. */
+export function askedItem(
+  snapshot: OnboardingSnapshot,
+  draft: ProductDraft | null,
+  confirming: boolean,
+): AskedItem {
+  const pending = pendingItem(snapshot, draft, confirming);
+  switch (pending.kind) {
+    case "confirm":
+      return "confirmation";
+    case "company":
+      return pending.field;
+    case "product_field":
+    case "products":
+      return "products";
+  }
+}

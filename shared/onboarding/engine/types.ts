@@ -50,6 +50,11 @@ export interface EngineTurn {
   completed: boolean;
   /** The state to store for the next turn. */
   state: ConversationState;
+  /**
+   * Whether a model was asked for this turn and answered, or failed so that the rule engine
+   * answered instead (the admin metrics count both); absent when no model was asked.
+   */
+  model?: "answered" | "failed";
 }
 
 /** A conversation engine: the rule-based one, or the AI one (which falls back to another). */
