@@ -8,6 +8,9 @@
 import type { ExportRecord } from "../onboarding/export.ts";
 import type { Tx } from "./client.ts";
 
+// PostgreSQL's `text` type oid, for typed array parameters.
+const TEXT = 25;
+
 /** Where an event stands. */
 export type WebhookStatus = "pending" | "delivered" | "failed";
 
@@ -63,8 +66,9 @@ export async function claimDue(
     skip?: readonly string[];
   },
 ): Promise<ClaimedEvent[]> {
-  const ids = claim.ids ? [...claim.ids] : null;
-  const skip = [...claim.skip ?? []];
+  // Typed arrays: sent with their parameters at once, prepared or not (see docs/architecture.md).
+  const ids = claim.ids ? tx.array([...claim.ids], TEXT) : null;
+  const skip = tx.array([...claim.skip ?? []], TEXT);
   return [
     ...await tx<ClaimedEvent[]>`
     update onboarding.webhook_events e

@@ -323,3 +323,31 @@ Deno.test("row-level security: only an admin changes is_active, and only is_acti
     where external_user_id = ${other.userId}`;
   assert.deepEqual({ ...row }, { is_active: true, username: "測試用戶", role: "user" });
 });
+
+Deno.test("every admin route refuses a user's token, whatever role the request claims", async () => {
+  const user = await testUser();
+  await harness.fetch("/api/auth/me", { headers: user.headers });
+  // The routes as the function documents them: a new route is covered without a list here.
+  const document = await (await harness.fetch("/api/admin/openapi.json")).json();
+  const operations = Object.entries(document.paths as Record<string, Record<string, unknown>>)
+    .flatMap(([path, item]) => Object.keys(item).map((method) => ({ method, path })))
+    .filter(({ path }) => !path.endsWith("/health") && !path.endsWith("/openapi.json"));
+  assert.ok(operations.length >= 7, JSON.stringify(operations));
+  for (const { method, path } of operations) {
+    const url = "/api" + path
+      .replace("{external_user_id}", encodeURIComponent(user.userId))
+      .replace("{id}", `msg_${"0".repeat(32)}`);
+    const hasBody = method === "patch" || method === "post";
+    const response = await harness.fetch(`${url}?role=admin`, {
+      method: method.toUpperCase(),
+      headers: { ...user.headers, "X-Role": "admin", "X-User-Role": "admin" },
+      ...(hasBody ? { body: JSON.stringify({ is_active: false, role: "admin" }) } : {}),
+    });
+    assert.equal(response.status, 403, `${method} ${path}`);
+    assert.deepEqual(await response.json(), { detail: "Admin role required" });
+  }
+  // Nothing changed: the user is still active, still a user.
+  const [row] = await harness.db.sql`select is_active, role from onboarding.users
+    where external_user_id = ${user.userId}`;
+  assert.deepEqual({ ...row }, { is_active: true, role: "user" });
+});

@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { Webhook } from "standardwebhooks";
 import { webhookReceiver } from "../../examples/webhook_receiver.ts";
+import { startWebhookTimer } from "../../scripts/lib/webhook_timer.ts";
 import { EXAMPLE_CONVERSATION, EXAMPLE_EXPORT, newSession, say } from "../support/chat.ts";
 import { uniqueUserId } from "../support/database.ts";
 import {
@@ -392,4 +393,21 @@ Deno.test("the example receiver takes a real delivery once, and refuses a forged
   } finally {
     await server.shutdown();
   }
+});
+
+Deno.test("the dev server's timer sends what is due", async () => {
+  const user = await testUser();
+  const sessionId = await almostComplete(user);
+  receiver.mode = "error";
+  await complete(user, sessionId);
+  await eventually(async () => (await eventsOf(sessionId))[0]?.attempts === 1, "attempt 1");
+  receiver.mode = "ok";
+  const timer = startWebhookTimer(harness.db.sql, harness.deps.config.webhook!, 100);
+  try {
+    await eventually(() => receivedFor(sessionId).length === 1, "the timer's delivery");
+  } finally {
+    timer.stop();
+  }
+  const [event] = await eventsOf(sessionId);
+  assert.deepEqual([event.status, event.attempts], ["delivered", 2]);
 });
