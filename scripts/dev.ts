@@ -4,6 +4,7 @@
  * Without DATABASE_URL it starts an embedded PostgreSQL (PGlite) whose data lives in
  * `$DATA_DIR/postgres` and survives restarts; without EXTERNAL_JWT_SECRET it makes a
  * development secret (kept in `$DATA_DIR/dev-jwt-secret`) and prints it with a ready token.
+ * The reference chat page is at `/chat` (web/).
  */
 import { ConfigError, parseConfig } from "../shared/config.ts";
 import { mintToken } from "../shared/auth/mint.ts";
@@ -16,6 +17,7 @@ import {
 import { createFunctionApps } from "./lib/functions.ts";
 import { createGateway } from "./lib/gateway.ts";
 import { withApiDocs } from "./lib/api_docs.ts";
+import { withChatPage } from "./lib/chat_page.ts";
 import { apiDocument } from "../shared/http/openapi_document.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { startWebhookTimer, type WebhookTimer } from "./lib/webhook_timer.ts";
@@ -61,9 +63,15 @@ try {
 
   const apps = createFunctionApps({ config, sql: pool });
   // The reference routes (/openapi.json, /docs, /redoc, /assets/…) come before the gateway.
-  const gateway = withApiDocs(
-    () => apiDocument(apps, { localUrl: `http://localhost:${port}/api` }),
-    createGateway(apps, pool),
+  const gateway = withChatPage(
+    withApiDocs(
+      () => apiDocument(apps, { localUrl: `http://localhost:${port}/api` }),
+      createGateway(apps, pool),
+    ),
+    // The page's "use a development token" button, only with the server's own secret.
+    devSecret
+      ? { devToken: () => mintToken(devSecret, { user_id: "dev-user", username: "dev" }, "1d") }
+      : {},
   );
   handler = async (request) => {
     const started = performance.now();
@@ -96,6 +104,7 @@ try {
   console.log(
     `  API reference: http://localhost:${port}/docs (Swagger UI), /redoc, /openapi.json`,
   );
+  console.log(`  chat page: http://localhost:${port}/chat`);
   if (devSecret) {
     const token = await mintToken(devSecret, { user_id: "dev-user", username: "dev" }, "30d");
     console.log(`  development EXTERNAL_JWT_SECRET: ${devSecret}`);

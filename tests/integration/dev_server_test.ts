@@ -6,7 +6,15 @@
 import assert from "node:assert/strict";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const PERMISSIONS = ["--allow-env", "--allow-net", "--allow-read", "--allow-write", "--allow-sys"];
+// As `deno task dev` grants them (--allow-run: the chat page's script is bundled by `deno bundle`).
+const PERMISSIONS = [
+  "--allow-env",
+  "--allow-net",
+  "--allow-read",
+  "--allow-write",
+  "--allow-sys",
+  "--allow-run",
+];
 
 // Only what Deno needs to find its cache: no DATABASE_URL or secret of the test run leaks in.
 function runtimeEnv(): Record<string, string> {
@@ -102,6 +110,7 @@ Deno.test("a second dev server on one DATA_DIR stops at once; a killed server le
     await last.waitFor("Onboarding Chatbot API on");
     const health = await fetch(`http://127.0.0.1:${port}/api/auth/health`);
     assert.equal(health.status, 200, await health.text());
+    await checkChatPage(`http://127.0.0.1:${port}`);
     last.child.kill("SIGTERM");
     assert.equal((await last.finished).code, 0, last.output());
   } finally {
@@ -116,6 +125,27 @@ Deno.test("a second dev server on one DATA_DIR stops at once; a killed server le
     await Deno.remove(dataDir, { recursive: true });
   }
 });
+
+/**
+ * The reference chat page as the dev server serves it (its behaviour in a browser:
+ * tests/integration/chat_page_test.ts): `/chat` leads to the page, whose script is the bundle of
+ * web/src, and the development token works, since this server made its own secret.
+ */
+async function checkChatPage(base: string): Promise<void> {
+  const page = await fetch(`${base}/chat`);
+  assert.equal(page.status, 200);
+  assert.equal(new URL(page.url).pathname, "/chat/");
+  assert.match(await page.text(), /data-testid="message-input"/);
+  const script = await fetch(`${base}/chat/chat.js`);
+  assert.equal(script.headers.get("Content-Type"), "text/javascript; charset=utf-8");
+  const code = await script.text();
+  assert.match(code, /chatbot\/sessions\/new/);
+  assert.doesNotMatch(code, /^import /m, "one module: the imports are bundled");
+  const { token } = await (await fetch(`${base}/chat/dev-token`)).json();
+  const me = await fetch(`${base}/api/auth/me`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(me.status, 200);
+  assert.equal((await me.json()).external_user_id, "dev-user");
+}
 
 Deno.test("a port in use stops the dev server with one line", async () => {
   const dataDir = await Deno.makeTempDir({ prefix: "onboarding-dev-" });
