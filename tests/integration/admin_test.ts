@@ -178,6 +178,13 @@ Deno.test("an admin's token reads other users' rows only in the admin function's
     body: JSON.stringify({ session_id: otherSession, message: "我們是食品業" }),
   });
   assert.equal(sent.status, 404);
+  // The lists are the caller's own too: this admin has no session, so they are empty.
+  const own = async (path: string) =>
+    await (await harness.fetch(`/api/chatbot${path}`, { headers })).json();
+  assert.deepEqual(await own("/sessions"), []);
+  assert.deepEqual(await own("/sessions/latest"), { session_id: null });
+  assert.deepEqual(await own("/export/all"), []);
+  assert.deepEqual(await own("/data/current"), { has_data: false, data: null });
   const [row] = await harness.db.sql`select industry from onboarding.company_onboarding
     where chat_session_id = ${otherSession}`;
   assert.equal(row.industry, "電子業");
