@@ -13,7 +13,8 @@ import type { RouteConfig } from "@hono/zod-openapi";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "./app.ts";
-import type { ApiError } from "./errors.ts";
+import { ApiError } from "./errors.ts";
+import { hostileText } from "../hostile_text.ts";
 import { invalidRequest } from "./json_body.ts";
 
 /** What a route's documentation adds to its method, path, path and query parameters. */
@@ -85,8 +86,10 @@ export function declareRoute<
   declared.set(app, list);
   list.push({ method, path, params, query, document: spec.document });
 
-  // Each request's path and query are read only by a route that validates them.
+  // Each request's path and query are read only by a route that validates them. Text the
+  // database cannot store (a NUL, from `%00`) is refused first, whatever the schema says.
   const parse = (schema: z.ZodType, raw: Record<string, string>) => {
+    refuseHostileParameters(raw);
     const result = schema.safeParse(raw);
     if (!result.success) throw onInvalid(result.error);
     return result.data;
@@ -99,4 +102,17 @@ export function declareRoute<
   const honoPath = path.replace(/\{([A-Za-z0-9_]+)\}/g, ":$1");
   const handlers: MiddlewareHandler<AppEnv>[] = [...[middleware ?? []].flat(), run];
   app.on(method.toUpperCase(), [honoPath], ...(handlers as [MiddlewareHandler<AppEnv>]));
+}
+
+// A 400 naming the first path or query parameter that holds text the database cannot store.
+function refuseHostileParameters(raw: Record<string, string>): void {
+  for (const [name, value] of Object.entries(raw)) {
+    const problem = hostileText(value);
+    if (problem) {
+      const message = `must not contain ${problem}`;
+      throw new ApiError(400, `Invalid request: ${name}: ${message}`, {
+        errors: [{ field: name, message }],
+      });
+    }
+  }
 }

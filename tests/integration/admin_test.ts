@@ -358,3 +358,35 @@ Deno.test("every admin route refuses a user's token, whatever role the request c
     where external_user_id = ${user.userId}`;
   assert.deepEqual({ ...row }, { is_active: true, role: "user" });
 });
+
+Deno.test("hostile or extreme input to the admin routes is a 4xx, never a 500", async () => {
+  const admin = await adminHeaders();
+  const cases: [string, string, string?][] = [
+    ["GET", "/users?q=%00"],
+    ["GET", "/users?q=%ED%A0%80"],
+    ["GET", "/users?q=%F0%9F%98%80%27%3B--"],
+    ["GET", "/users?offset=1e3"],
+    ["GET", "/activity?external_user_id=%00"],
+    ["GET", "/activity?cursor=999999999999999"],
+    ["GET", "/export?cursor=99999999999999999-2147483647"],
+    ["GET", "/export?since=0001-01-01T00:00:00Z"],
+    ["GET", "/export?since=9999-12-31T23:59:59Z"],
+    ["GET", "/metrics?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z"],
+    ["GET", "/metrics?from=2024-02-30T00:00:00Z"],
+    ["GET", "/webhooks?cursor=18446744073709551616"],
+    ["PATCH", `/users/${"x".repeat(101)}`, '{"is_active":false}'],
+    ["PATCH", "/users/%00", '{"is_active":false}'],
+    ["PATCH", "/users/someone", '{"is_active":false,"\\u0000":1}'],
+    ["PATCH", "/users/someone", '{"is_active":"\\ud800"}'],
+    ["POST", "/webhooks/msg_%00/retry"],
+  ];
+  for (const [method, path, body] of cases) {
+    const response = await harness.fetch(`/api/admin${path}`, {
+      method,
+      headers: { ...admin, "Content-Type": "application/json" },
+      ...(body === undefined ? {} : { body }),
+    });
+    const text = await response.text();
+    assert.ok(response.status < 500, `${method} ${path}: ${response.status} ${text}`);
+  }
+});
