@@ -70,7 +70,7 @@ export async function funnelMetrics(
     ),
     idle as (
       select coalesce((select a.detail ->> 'asked' from onboarding.activity_log a
-                       where a.session_id = c.id
+                       where a.session_id = c.id and a.detail ? 'asked'
                          and a.action in ('session.created', 'message')
                        order by a.id desc limit 1), 'industry') as item
       from cohort c
