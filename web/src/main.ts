@@ -9,7 +9,14 @@
  *
  * @module
  */
-import { Api, ApiFailure, type Progress, type SessionData, type Turn } from "./api.ts";
+import {
+  Api,
+  ApiFailure,
+  type Progress,
+  type SessionData,
+  type SessionSummary,
+  type Turn,
+} from "./api.ts";
 import { COMPANY_FIELDS, PRODUCT_FIELDS, TEXT } from "./texts.ts";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -105,7 +112,7 @@ async function startNewSession(): Promise<void> {
   const turn = await requireApi().newSession();
   ui.messages.replaceChildren();
   addBubble("assistant", turn.message);
-  await showSession(turn.session_id, false, turn.progress);
+  await showSession(turn.session_id, { completed: false, progress: turn.progress });
 }
 
 /** Shows a stored session: its messages and data; read-only when completed. */
@@ -115,7 +122,7 @@ async function openSession(sessionId: number): Promise<void> {
   ui.messages.replaceChildren();
   for (const message of messages) addBubble(message.role, message.content);
   const completed = sessions.some((s) => s.id === sessionId && s.status === "completed");
-  await showSession(sessionId, completed);
+  await showSession(sessionId, { completed, sessions });
 }
 
 async function send(): Promise<void> {
@@ -162,20 +169,26 @@ async function upload(file: File): Promise<void> {
 }
 
 async function afterTurn(turn: Turn): Promise<void> {
-  await showSession(turn.session_id, turn.completed, turn.progress);
+  await showSession(turn.session_id, { completed: turn.completed, progress: turn.progress });
 }
 
-/** Makes `sessionId` the one shown: its progress, data, export, the list of sessions. */
+/**
+ * Makes `sessionId` the one shown: its progress (the turn's `progress` when there is one), data,
+ * export, and the list of sessions (fetched unless the caller has it).
+ */
 async function showSession(
   sessionId: number,
-  completed: boolean,
-  progress?: Progress,
+  shown: { completed: boolean; progress?: Progress; sessions?: SessionSummary[] },
 ): Promise<void> {
   const api = requireApi();
+  const { completed, progress } = shown;
   state.sessionId = sessionId;
   state.completed = completed;
   setInputs();
-  const [data, sessions] = await Promise.all([api.data(sessionId), api.sessions()]);
+  const [data, sessions] = await Promise.all([
+    api.data(sessionId),
+    shown.sessions ?? api.sessions(),
+  ]);
   renderProgress(data, progress);
   renderData(data);
   renderSessions(sessions);
@@ -269,7 +282,7 @@ function definitionList(rows: [string, string][]): HTMLDListElement {
   return list;
 }
 
-function renderSessions(sessions: { id: number; status: string; created_at: string }[]): void {
+function renderSessions(sessions: SessionSummary[]): void {
   if (sessions.length === 0) {
     ui.sessions.textContent = TEXT.noSessions;
     return;
