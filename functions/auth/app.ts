@@ -10,6 +10,7 @@ import {
   documentOnly,
   documentSchemas,
   errorResponses,
+  EXAMPLE_TIME,
   json,
   successHeaders,
 } from "../../shared/http/openapi.ts";
@@ -54,8 +55,8 @@ export function createAuthApp(deps: AppDeps): FunctionApp {
             username: "john_doe",
             role: "user",
             is_active: true,
-            created_at: "2024-01-01T10:00:00Z",
-            updated_at: "2024-01-01T10:00:00Z",
+            created_at: EXAMPLE_TIME,
+            updated_at: EXAMPLE_TIME,
           }),
         },
         ...errorResponses(AUTHENTICATED_ERRORS),

@@ -13,6 +13,11 @@ export type AuthVariables = { claims: UserClaims };
 
 const BEARER = /^Bearer +([^\s]+) *$/i;
 
+/** The token of an `Authorization: Bearer <token>` header; undefined for anything else. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return BEARER.exec(authorization ?? "")?.[1];
+}
+
 /**
  * Hono middleware that rejects a request without a valid token with the contract's 401s, and
  * with a 503 when the token's issuer's keys cannot be fetched (contract §12). `keys` is the
@@ -22,9 +27,9 @@ export function requireAuth(
   keys: TokenKeys,
 ): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
-    const match = BEARER.exec(c.req.header("Authorization") ?? "");
-    if (!match) throw unauthorized();
-    const result = await verifyExternalToken(match[1], keys);
+    const token = bearerToken(c.req.header("Authorization"));
+    if (token === undefined) throw unauthorized();
+    const result = await verifyExternalToken(token, keys);
     if (!result.ok && result.reason === "unavailable") throw unavailable();
     if (!result.ok) {
       throw unauthorized(result.reason === "missing_claims" ? Detail.missingClaims : undefined);

@@ -27,6 +27,9 @@ export const BEARER_SCHEME = {
     "(contract §3). 401 when it is missing, invalid or expired; 403 when the user is inactive.",
 } as const;
 
+/** The time every example of the document shows. */
+export const EXAMPLE_TIME = "2024-01-01T10:00:00Z";
+
 /** The name of the scheduler's security scheme (`INTERNAL_SECRET` as a bearer token). */
 export const INTERNAL_AUTH = "internalSecret";
 
@@ -58,7 +61,7 @@ export const documentSchemas = documentOnly(() => {
   const TimestampSchema = z.string().meta({
     format: "date-time",
     description: "RFC 3339, UTC",
-    example: "2024-01-01T10:00:00Z",
+    example: EXAMPLE_TIME,
   });
 
   const text = z.string().nullable();

@@ -7,8 +7,8 @@
 import type { AppDeps } from "../http/app.ts";
 import { lazy } from "../lazy.ts";
 
-// The deliverer and its signing library load only when something is sent.
-const loadDeliverer = lazy(() => import("./deliver.ts"));
+/** The deliverer and its signing library, loaded only when something is sent. */
+export const loadDeliverer = lazy(() => import("./deliver.ts"));
 
 /** Supabase's edge runtime: keeps an isolate alive for work a response does not wait for. */
 interface EdgeRuntimeGlobal {

@@ -9,13 +9,14 @@ import {
   BEARER_SECURITY,
   documentOnly,
   documentSchemas,
+  EXAMPLE_TIME,
   json,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
 import { keysetCursor, pageLimit } from "../../../shared/http/paging.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
-import { adminErrors, adminOnly, EXAMPLE_TIME } from "./common.ts";
+import { adminErrors, adminOnly } from "./common.ts";
 
 const ActivityQuery = z.object({
   external_user_id: z.string().min(1).max(100).optional().meta({

@@ -1,5 +1,5 @@
 /**
- * What every admin route shares: its guard, its errors and the time its examples show.
+ * What every admin route shares: its guard and its errors.
  *
  * @module private: used by the admin function's routes only.
  */
@@ -33,6 +33,3 @@ export function adminErrors(
     ...more,
   });
 }
-
-/** The time the examples show. */
-export const EXAMPLE_TIME = "2024-01-01T10:00:00Z";

@@ -11,6 +11,7 @@ import {
   BEARER_SECURITY,
   documentOnly,
   documentSchemas,
+  EXAMPLE_TIME,
   json,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
@@ -19,7 +20,7 @@ import { declareRoute } from "../../../shared/http/routes.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { EXAMPLE_EXPORT } from "../../../shared/onboarding/example_company.ts";
 import { toExportRecord } from "../../../shared/onboarding/export.ts";
-import { adminErrors, adminOnly, EXAMPLE_TIME } from "./common.ts";
+import { adminErrors, adminOnly } from "./common.ts";
 
 /** An RFC 3339 time with its offset, as a query parameter. */
 const time = (description: string) =>

@@ -11,13 +11,14 @@ import {
   BEARER_SECURITY,
   documentOnly,
   documentSchemas,
+  EXAMPLE_TIME,
   json,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
 import { pageLimit, pageOffset } from "../../../shared/http/paging.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
-import { adminErrors, adminOnly, EXAMPLE_TIME } from "./common.ts";
+import { adminErrors, adminOnly } from "./common.ts";
 
 const UsersQuery = z.object({
   limit: pageLimit(200, 50),

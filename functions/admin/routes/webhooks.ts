@@ -11,6 +11,7 @@ import {
   BEARER_SECURITY,
   documentOnly,
   documentSchemas,
+  EXAMPLE_TIME,
   json,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
@@ -18,7 +19,7 @@ import { keysetCursor, pageLimit } from "../../../shared/http/paging.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { sendInBackground } from "../../../shared/webhooks/send.ts";
-import { adminErrors, adminOnly, EXAMPLE_TIME } from "./common.ts";
+import { adminErrors, adminOnly } from "./common.ts";
 
 const WebhooksQuery = z.object({
   status: z.enum(["pending", "delivered", "failed"]).optional().meta({

@@ -16,6 +16,7 @@ import {
   documentOnly,
   documentSchemas,
   errorResponses,
+  EXAMPLE_TIME,
   json,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
@@ -25,8 +26,6 @@ import { sessionNotFound, SessionPath } from "./session_path.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { toExportRecord } from "../../../shared/onboarding/export.ts";
 import { EXAMPLE_EXPORT, EXAMPLE_PRODUCT } from "../../../shared/onboarding/example_company.ts";
-
-const AT = "2024-01-01T10:00:00Z";
 
 /** The contract's §5.7 example. */
 const DATA_EXAMPLE = {
@@ -41,9 +40,9 @@ const DATA_EXAMPLE = {
   esg_certification: true,
   esg_certification_count: 2,
   esg_certifications: ["ISO 14064", "ISO 14067"],
-  created_at: AT,
-  updated_at: AT,
-  products: [{ id: 1, onboarding_id: 1, ...EXAMPLE_PRODUCT, created_at: AT }],
+  created_at: EXAMPLE_TIME,
+  updated_at: EXAMPLE_TIME,
+  products: [{ id: 1, onboarding_id: 1, ...EXAMPLE_PRODUCT, created_at: EXAMPLE_TIME }],
 };
 
 /** The response schemas, made with the document (they validate nothing: see `documentOnly`). */

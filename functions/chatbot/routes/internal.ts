@@ -5,18 +5,15 @@
  */
 import { z } from "zod";
 import type { AppDeps, FunctionApp } from "../../../shared/http/app.ts";
+import { bearerToken } from "../../../shared/http/auth.ts";
 import { ApiError, Detail, unauthorized } from "../../../shared/http/errors.ts";
 import { errorResponses, INTERNAL_AUTH, json } from "../../../shared/http/openapi.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
-import { lazy } from "../../../shared/lazy.ts";
 import { sha256Hex } from "../../../shared/sha256.ts";
-
-const loadDeliverer = lazy(() => import("../../../shared/webhooks/deliver.ts"));
+import { loadDeliverer } from "../../../shared/webhooks/send.ts";
 
 /** How long one call keeps sending batches: well inside an Edge Function's 150 s. */
 const DELIVERY_BUDGET_MS = 30_000;
-
-const BEARER = /^Bearer +([^\s]+) *$/i;
 
 const reportSchema = () =>
   z.strictObject({
@@ -54,7 +51,7 @@ export function internalRoutes(app: FunctionApp, deps: AppDeps): void {
     }),
   }, async (c) => {
     if (!secret) throw new ApiError(404, Detail.notFound);
-    const token = BEARER.exec(c.req.header("Authorization") ?? "")?.[1] ?? "";
+    const token = bearerToken(c.req.header("Authorization")) ?? "";
     // Compared as digests: the time taken says nothing about the secret.
     if (await sha256Hex(token) !== await sha256Hex(secret)) throw unauthorized();
     const webhook = deps.config.webhook;

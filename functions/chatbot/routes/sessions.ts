@@ -17,6 +17,7 @@ import {
   documentOnly,
   documentSchemas,
   errorResponses,
+  EXAMPLE_TIME,
   json,
   PROGRESS_EXAMPLE,
   successHeaders,
@@ -75,8 +76,6 @@ const schemas = documentOnly(() => {
   }).meta({ id: "ChatMessage" });
   return { StartedSchema, SessionSchema, LatestSchema, MessageSchema };
 });
-
-const AT = "2024-01-01T10:00:00Z";
 
 /** Adds the session routes to `app`. */
 export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
@@ -148,9 +147,9 @@ export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
               id: 2,
               user_id: 1,
               status: "completed",
-              created_at: AT,
-              updated_at: AT,
-              completed_at: AT,
+              created_at: EXAMPLE_TIME,
+              updated_at: EXAMPLE_TIME,
+              completed_at: EXAMPLE_TIME,
             },
           ]),
         },
@@ -184,7 +183,7 @@ export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
           content: json(schemas().LatestSchema, {
             session_id: 1,
             status: "active",
-            created_at: AT,
+            created_at: EXAMPLE_TIME,
           }),
         },
         ...errorResponses(AUTHENTICATED_ERRORS),
@@ -224,9 +223,15 @@ export function sessionRoutes(app: FunctionApp, deps: AppDeps): void {
               session_id: 1,
               role: "assistant",
               content: "您好！我是企業導入 AI 助理 🤖\n\n…",
-              created_at: AT,
+              created_at: EXAMPLE_TIME,
             },
-            { id: 2, session_id: 1, role: "user", content: "我的公司是電子業", created_at: AT },
+            {
+              id: 2,
+              session_id: 1,
+              role: "user",
+              content: "我的公司是電子業",
+              created_at: EXAMPLE_TIME,
+            },
           ]),
         },
         ...errorResponses([...AUTHENTICATED_ERRORS, 404]),
