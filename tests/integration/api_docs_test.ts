@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { createApiDocsHandler, withApiDocs, writeStaticDocs } from "../../scripts/lib/api_docs.ts";
 import { functionsDocument } from "../../scripts/lib/functions.ts";
 import { mergeOpenApiDocuments } from "../../shared/http/openapi_document.ts";
+import { runWithAllPermissions } from "../support/all_permissions.ts";
 import { authFixture, chatbotFixture } from "../support/openapi_fixtures.ts";
 
 const merged = () => mergeOpenApiDocuments([authFixture(), chatbotFixture()]);
@@ -88,12 +89,6 @@ Deno.test("the static folder holds the pages, the document and every file they r
 });
 
 Deno.test("Chromium renders Swagger UI (with Authorize and Try it out) and ReDoc, offline", async () => {
-  const check = new URL("../support/docs_browser_check.ts", import.meta.url).pathname;
-  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", "--allow-all", check],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const output = new TextDecoder().decode(stdout) + new TextDecoder().decode(stderr);
+  const { code, output } = await runWithAllPermissions("run", "./docs_browser_check.ts");
   assert.equal(code, 0, `the browser check failed:\n${output}`);
 });
