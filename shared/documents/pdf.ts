@@ -7,6 +7,7 @@
 import { DocumentError } from "./errors.ts";
 import { LoopSlicer } from "../loop_yield.ts";
 import { pageItemsToText } from "./pdf_text.ts";
+import { slicedPdfWorker } from "./pdf_worker.ts";
 import {
   defaultPdfResourceUrls,
   PdfResourceReader,
@@ -64,9 +65,12 @@ export async function extractPdfText(
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const resources = options.resources ?? (await defaultPdfResourceUrls());
   const { getResolvedPDFJS } = await import("unpdf");
-  const { getDocument } = await getResolvedPDFJS();
+  const pdfjs = await getResolvedPDFJS();
+  // The parser hands the loop back between its messages, not only between pages.
+  const parser = slicedPdfWorker(pdfjs);
 
-  const task = getDocument({
+  const task = pdfjs.getDocument({
+    worker: parser?.worker,
     // PDF.js may take ownership of the buffer it is given; the caller keeps its bytes.
     data: bytes.slice(),
     cMapUrl: resources.cMapUrl ?? undefined,
@@ -123,6 +127,7 @@ export async function extractPdfText(
     clearTimeout(timer);
     // Stops any work still queued (on timeout) and frees the document either way.
     await task.destroy().catch(() => {});
+    parser?.close();
   }
 }
 

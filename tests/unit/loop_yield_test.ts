@@ -13,7 +13,7 @@ import {
   TIMER_TURN_MS,
   yieldToEventLoop,
 } from "../../shared/loop_yield.ts";
-import { multiPagePdf } from "../fixtures/make_fixtures.ts";
+import { CNS_CMAP_LINES, cnsCmapPdf, multiPagePdf } from "../fixtures/make_fixtures.ts";
 
 // No CMap or font files: nothing in the read waits on I/O, so only a deliberate yield lets the
 // timer below run before the read ends.
@@ -54,6 +54,15 @@ Deno.test("extractPdfText: hands the event loop back during the read, at least e
     `the loop was handed back ${turns} times for 40 pages`,
   );
   assert.ok(timerRan, "a timer set before the read ran before the read finished");
+});
+
+Deno.test("extractPdfText: hands the event loop back while PDF.js opens a document and loads its CJK font", async () => {
+  // One page: the page loop alone yields once at most. Opening the document, parsing its CMaps
+  // and building the font's maps are cut at PDF.js's messages (pdf_worker.ts).
+  await extractPdfText(cnsCmapPdf());
+  const { value: result, yields: turns } = await observed(() => extractPdfText(cnsCmapPdf()));
+  assert.equal(result.text, CNS_CMAP_LINES.join("\n"));
+  assert.ok(turns >= 2, `the loop was handed back ${turns} times in a one-page read`);
 });
 
 // A timer made due (past its 1 ms floor) without leaving the current macrotask.
