@@ -113,14 +113,13 @@ export class SlicedLoopbackPort {
         const event = this.#queue.shift();
         if (event === undefined) break; // terminated while waiting
         for (const listener of [...this.#listeners]) {
-          // As in PDF.js's own port, a listener's error is reported, not swallowed; the
-          // messages behind it are still handed over.
+          // PDF.js's own port let such an error escape as an unhandled rejection, which ends a
+          // Deno process and every request on it. It is logged instead and the messages behind
+          // it are still handed over; a read left waiting ends at its time budget.
           try {
             listener.call(this, event);
           } catch (error) {
-            queueMicrotask(() => {
-              throw error;
-            });
+            logListenerError(error);
           }
         }
       }
@@ -128,4 +127,13 @@ export class SlicedLoopbackPort {
       this.#pumping = false;
     }
   }
+}
+
+function logListenerError(error: unknown): void {
+  console.error(JSON.stringify({
+    level: "error",
+    event: "pdf_message_failed",
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  }));
 }

@@ -132,3 +132,24 @@ Deno.test("SlicedLoopbackPort: a listener added with a signal stops listening wh
   await new Promise((resolve) => setTimeout(resolve, 1));
   assert.deepEqual(received, ["before"]);
 });
+
+Deno.test("SlicedLoopbackPort: a listener that throws is logged; the others and later messages still arrive", async () => {
+  const port = new SlicedLoopbackPort();
+  const logged: string[] = [];
+  const consoleError = console.error;
+  console.error = (line: string) => logged.push(line);
+  try {
+    port.addEventListener("message", () => {
+      throw new Error("listener bug");
+    });
+    const received = collect(port, 2);
+    port.postMessage("one");
+    port.postMessage("two");
+    assert.deepEqual(await received, ["one", "two"]);
+  } finally {
+    console.error = consoleError;
+  }
+  assert.equal(logged.length, 2);
+  assert.equal(JSON.parse(logged[0]).event, "pdf_message_failed");
+  assert.match(JSON.parse(logged[0]).error, /listener bug/);
+});
