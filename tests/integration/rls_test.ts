@@ -191,3 +191,18 @@ Deno.test("row-level security is the enforcement", async (t) => {
     assert.equal(seededA.userId > 0, true);
   });
 });
+
+Deno.test("the policies read the caller from the claims in place, not through a function call", async () => {
+  // A `set` clause or `security definer` on the claim readers would stop PostgreSQL from
+  // folding them into the policies, and each statement would plan and call them again
+  // (migrations/20261203180000_cheaper_policy_checks.sql).
+  const { sql } = await testDatabase();
+  const claims = { externalUserId: uniqueUserId("rls-plan"), username: "p", role: "user" as const };
+  const plan = await asUser(sql, claims, async (tx) => {
+    const rows = await tx`explain (verbose, costs off)
+      select id from onboarding.chat_sessions where status = 'active'`;
+    return rows.map((row) => Object.values(row)[0]).join("\n");
+  });
+  assert.match(plan, /current_setting/, "the claim is read in the plan itself");
+  assert.doesNotMatch(plan, /current_external_user_id|current_user_role/, plan);
+});
