@@ -9,6 +9,13 @@
  * message (the conversation engine), a PDF upload (the PDF reader) — are timed too, in the
  * same fresh process, so the cost moved out of the boot stays in view.
  *
+ * Each variant is also booted from a bundle (`deno bundle --code-splitting`, lazy modules kept
+ * as chunks), the minimal function's too, in the same rounds: `boot_ratio_bundled`. Deno's CLI
+ * builds a module graph from the sources when a process starts, at a cost that grows faster
+ * than the number of modules (the chatbot's app imported in two steps loads about 20 ms faster
+ * than in one); a deployed function's graph was built when it was deployed (an eszip), so the
+ * bundled figure is the nearer one to a cold isolate on Supabase, the source one the stricter.
+ *
  * Children run with `--unstable-lazy-dynamic-imports`: a dynamic import with a literal
  * specifier is then resolved when it runs, as it is when a function runs from its deployed
  * bundle; without it, Deno's CLI reads and analyses every such module while building the graph
@@ -32,6 +39,8 @@ export interface BootFigures {
   boot_ratio: number;
   /** The same, to the bare Hono app. */
   boot_ratio_bare: number;
+  /** The slowest function's median boot from its bundle / the minimal function's bundle's. */
+  boot_ratio_bundled: number;
   /** Median boot (import + health) of each variant, ms, by name (`boot_ms_chatbot`…). */
   [key: `boot_ms_${string}`]: number;
   /** Median of the chatbot's first requests in a fresh isolate, ms. */
@@ -48,6 +57,36 @@ interface Variant {
   entry: URL;
   prefix: string;
   firstRequests: boolean;
+}
+
+// The bundled form of `variant` (its own `…@bundled` variant), written under `outDir`. Its first
+// requests are not timed: a bundle does not find the PDF reader's CMap files beside it.
+async function bundled(variant: Variant, outDir: string): Promise<Variant> {
+  const dir = `${outDir}/${variant.name}`;
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "bundle",
+      "--quiet",
+      `--config=${CONFIG.pathname}`,
+      "--code-splitting",
+      `--outdir=${dir}`,
+      variant.entry.pathname,
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!output.success) {
+    throw new Error(
+      `bundling ${variant.name} failed: ${new TextDecoder().decode(output.stderr).trim()}`,
+    );
+  }
+  const file = variant.entry.pathname.split("/").at(-1)!.replace(/\.ts$/, ".js");
+  return {
+    ...variant,
+    name: `${variant.name}@bundled`,
+    entry: new URL(`file://${dir}/${file}`),
+    firstRequests: false,
+  };
 }
 
 async function variants(): Promise<Variant[]> {
@@ -125,7 +164,13 @@ export async function runBootBench(): Promise<BootFigures> {
     // Rule mode: the AI engine's cold path needs a model, which the bench has none of.
     USE_AI_CHATBOT: "false",
   };
-  const all = await variants();
+  const sources = await variants();
+  // One at a time: bundlers running together race on setting up node_modules.
+  const bundles: Variant[] = [];
+  for (const variant of sources.filter((v) => v.name !== "bare")) {
+    bundles.push(await bundled(variant, `${dataDir}/bundles`));
+  }
+  const all = [...sources, ...bundles];
   const reports = new Map<string, BootReport[]>(all.map((v) => [v.name, []]));
   try {
     for (let round = 0; round <= runs; round++) {
@@ -146,7 +191,7 @@ export async function runBootBench(): Promise<BootFigures> {
   console.log(`cold boot (median of ${runs} fresh processes; import + health request):`);
   const figures: Record<string, number> = {};
   let worst = 0;
-  for (const variant of all) {
+  for (const variant of sources) {
     const list = reports.get(variant.name)!;
     const value = boot(variant.name);
     figures[`boot_ms_${variant.name}`] = round1(value);
@@ -176,10 +221,30 @@ export async function runBootBench(): Promise<BootFigures> {
       `(target ≤ ${TARGET_RATIO}x: ${worst <= TARGET_RATIO ? "met" : "not met"}); ` +
       `/ bare Hono: ${worstBare.toFixed(2)}x`,
   );
+
+  // The same functions from bundles, against the minimal function's bundle.
+  const minimalBundled = boot("minimal@bundled");
+  let worstBundled = 0;
+  const bundledFigures: string[] = [];
+  for (const variant of bundles) {
+    const value = boot(variant.name);
+    figures[`boot_ms_${variant.name.replace("@", "_")}`] = round1(value);
+    if (variant.name === "minimal@bundled") continue;
+    worstBundled = Math.max(worstBundled, value / minimalBundled);
+    bundledFigures.push(
+      `${variant.name.replace("@bundled", "")} ${ms(value)} ` +
+        `(${(value / minimalBundled).toFixed(2)}x)`,
+    );
+  }
+  console.log(
+    `  from bundles (deno bundle): minimal ${ms(minimalBundled)}, ${bundledFigures.join(", ")}; ` +
+      `slowest / minimal: ${worstBundled.toFixed(2)}x`,
+  );
   return {
     ...figures,
     boot_ratio: round2(worst),
     boot_ratio_bare: round2(worstBare),
+    boot_ratio_bundled: round2(worstBundled),
     first_message_ms: round1(first("message")),
     first_upload_ms: round1(first("upload_pdf")),
   } as BootFigures;
