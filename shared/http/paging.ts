@@ -1,6 +1,7 @@
 /**
  * The query parameters of a paged list, validated and documented alike by every list route:
- * offset pages (`limit`, `offset`) and keyset pages (`limit`, `cursor`).
+ * offset pages (`limit`, `offset`) and keyset pages (`limit`, `cursor`); and the shape of a
+ * keyset page's response.
  *
  * @module
  */
@@ -35,4 +36,19 @@ export function keysetCursor() {
   return z.string().regex(/^[1-9][0-9]{0,14}$/).transform(Number).optional().meta({
     param: { description: "`next_cursor` of the previous page" },
   });
+}
+
+/**
+ * A keyset page's response, documented under `id`: `items`, and `next_cursor` (described by
+ * `nextCursor`), the `cursor` of the following page.
+ */
+export function keysetPage<T extends z.ZodType>(
+  item: T,
+  id: string,
+  nextCursor = "null on the last page",
+) {
+  return z.strictObject({
+    items: z.array(item),
+    next_cursor: z.string().nullable().meta({ description: nextCursor }),
+  }).meta({ id });
 }

@@ -13,7 +13,7 @@ import {
   json,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
-import { keysetCursor, pageLimit } from "../../../shared/http/paging.ts";
+import { keysetCursor, keysetPage, pageLimit } from "../../../shared/http/paging.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { adminErrors, adminOnly } from "./common.ts";
@@ -33,8 +33,8 @@ const QUERY_ERROR = "Invalid request: limit must be 1–200, cursor a previous n
 /** The response schema, made with the document (it validates nothing: see `documentOnly`). */
 const activitySchema = documentOnly(() => {
   const { TimestampSchema } = documentSchemas();
-  return z.strictObject({
-    items: z.array(z.strictObject({
+  return keysetPage(
+    z.strictObject({
       id: z.number().int(),
       at: TimestampSchema,
       external_user_id: z.string().meta({ description: "Whose data the action concerned" }),
@@ -52,9 +52,9 @@ const activitySchema = documentOnly(() => {
       detail: z.record(z.string(), z.unknown()).meta({
         description: "What the action concerned, never a message's text or a file's content",
       }),
-    })),
-    next_cursor: z.string().nullable().meta({ description: "null on the last page" }),
-  }).meta({ id: "ActivityPage" });
+    }),
+    "ActivityPage",
+  );
 });
 
 /** Adds `GET /activity` to the admin app. */

@@ -15,7 +15,7 @@ import {
   json,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
-import { pageLimit } from "../../../shared/http/paging.ts";
+import { keysetPage, pageLimit } from "../../../shared/http/paging.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { EXAMPLE_EXPORT } from "../../../shared/onboarding/example_company.ts";
@@ -52,18 +52,17 @@ const METRICS_QUERY_ERROR = "Invalid request: from and to must be RFC 3339 times
 
 const exportSchema = documentOnly(() => {
   const { TimestampSchema, ExportSchema } = documentSchemas();
-  return z.strictObject({
-    items: z.array(z.strictObject({
+  return keysetPage(
+    z.strictObject({
       external_user_id: z.string(),
       username: z.string(),
       session_id: z.number().int(),
       completed_at: TimestampSchema,
       data: ExportSchema,
-    })),
-    next_cursor: z.string().nullable().meta({
-      description: "null on the last page; keep the last one to pull only what completes later",
     }),
-  }).meta({ id: "AdminExportPage" });
+    "AdminExportPage",
+    "null on the last page; keep the last one to pull only what completes later",
+  );
 });
 
 const count = () => z.number().int().min(0);

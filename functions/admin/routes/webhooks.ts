@@ -15,7 +15,7 @@ import {
   json,
   successHeaders,
 } from "../../../shared/http/openapi.ts";
-import { keysetCursor, pageLimit } from "../../../shared/http/paging.ts";
+import { keysetCursor, keysetPage, pageLimit } from "../../../shared/http/paging.ts";
 import { declareRoute } from "../../../shared/http/routes.ts";
 import { withUser } from "../../../shared/http/with_user.ts";
 import { sendInBackground } from "../../../shared/webhooks/send.ts";
@@ -101,13 +101,10 @@ export function webhookRoutes(app: FunctionApp, deps: AppDeps): void {
         200: {
           description: "One page of events",
           headers: successHeaders(),
-          content: json(
-            z.strictObject({
-              items: z.array(eventSchema()),
-              next_cursor: z.string().nullable().meta({ description: "null on the last page" }),
-            }).meta({ id: "WebhookPage" }),
-            { items: [EVENT_EXAMPLE], next_cursor: null },
-          ),
+          content: json(keysetPage(eventSchema(), "WebhookPage"), {
+            items: [EVENT_EXAMPLE],
+            next_cursor: null,
+          }),
         },
         ...adminErrors(QUERY_ERROR),
       },
