@@ -10,9 +10,11 @@
  * again and again. The clients run in a process of their own (./loop_clients.ts), as users'
  * browsers do, so that only the server's work shares the server's loop. Prints both p99s,
  * their ratio (target ≤ 3×), the longest stall of a 1 ms timer during the uploads and how
- * often extraction handed the loop back. A first upload loads unpdf before measuring: a module's first evaluation is one long synchronous step that
- * no yield can split, and it is paid once per isolate. Options (env): BENCH_LOOP_SECONDS
- * (length of each phase, default 3), BENCH_LOOP_CLIENTS (default 4).
+ * often extraction handed the loop back. A first upload, not measured, loads PDF.js and builds
+ * the maps of the PDF's Chinese font (vendor/pdfjs/PATCHED.md): a module's first evaluation is
+ * one long synchronous step that no yield can split, and both are paid once per isolate.
+ * Options (env): BENCH_LOOP_SECONDS (length of each phase, default 3), BENCH_LOOP_CLIENTS
+ * (default 4).
  */
 import { parseConfig } from "../../shared/config.ts";
 import { mintToken } from "../../shared/auth/mint.ts";
@@ -108,7 +110,7 @@ export async function runLoopBench(): Promise<LoopBenchFigures> {
     console.log(
       `loop: ${clients} clients on GET /auth/me, ${
         external ? "DATABASE_URL" : "embedded PGlite"
-      }; 300-page 10 MB PDF upload ${ms(warmUpload)} on a new isolate (loads unpdf)`,
+      }; 300-page 10 MB PDF upload ${ms(warmUpload)} on a new isolate (loads PDF.js)`,
     );
     console.log(
       `  without uploads: ${quiet.length} requests, p50 ${ms(percentile(quiet, 50))}, ` +

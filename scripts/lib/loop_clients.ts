@@ -63,7 +63,7 @@ async function main(input: LoopClientsInput): Promise<void> {
     return latencies;
   };
 
-  // Warm-up: users exist, routes compiled, unpdf loaded and PDF.js optimised a little.
+  // Warm-up: users exist, routes compiled, PDF.js loaded and optimised a little.
   await Promise.all(probeTokens.map((t) => me(t)));
   const warmUploadMs = await upload();
 

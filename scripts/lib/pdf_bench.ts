@@ -7,7 +7,7 @@
  * Our extraction runs in a child Deno process (scripts/lib/pdf_extract_child.ts) so that its
  * peak RSS (VmHWM) is its own; `pdftotext` runs under `/usr/bin/time` when available for its
  * max RSS. The ratio compares the steady time (median of the second half of the runs, once V8 has
- * optimised PDF.js) with pdftotext's median; the cold time (loading unpdf plus the first run, as
+ * optimised PDF.js) with pdftotext's median; the cold time (loading PDF.js plus the first run, as
  * a new isolate's first upload pays) is printed beside it. Options (env): BENCH_PDF_RUNS
  * (default 10), BENCH_PDF_FILE (read this PDF instead of the generated one).
  */
@@ -112,7 +112,7 @@ function steady(runs: number[]): { median: number; from: number } {
 export interface PdfBenchFigures {
   /** Steady (warmed-up) median over pdftotext's median; target ≤ 3. */
   pdf_steady_ratio: number | null;
-  /** A new isolate's first upload (loading unpdf + first read) over pdftotext's median. */
+  /** A new isolate's first upload (loading PDF.js + first read) over pdftotext's median. */
   pdf_cold_ratio: number | null;
 }
 
@@ -156,7 +156,7 @@ export async function runPdfBench(): Promise<PdfBenchFigures> {
     const warmNote = runs < MIN_WARM_RUNS ? ` (under ${MIN_WARM_RUNS} runs: not warmed up)` : "";
 
     console.log(
-      `extractPdfText:  cold ${ms(cold)} = loading unpdf ${ms(ours.loadMs)} + first ` +
+      `extractPdfText:  cold ${ms(cold)} = loading PDF.js ${ms(ours.loadMs)} + first ` +
         `extraction ${ms(ours.runsMs[0])} (CPU ${ms(coldCpu)}); steady median ${ms(warm.median)} ` +
         `(CPU ${ms(warmCpu.median)}) over runs ${warm.from}–${runs} of ${runs}${warmNote}; ` +
         `peak RSS ${mb(ours.peakRssMbAfterFirst)} after one extraction, ` +

@@ -1,6 +1,6 @@
 /**
  * Child process of the PDF benchmark (`scripts/lib/pdf_bench.ts`), so that its peak memory is
- * its own: loads unpdf (timed, as the first upload of an isolate does), then reads the PDF named
+ * its own: loads PDF.js (timed, as the first upload of an isolate does), then reads the PDF named
  * by the first argument with `extractPdfText` (default options: page cap 300, bundled CMaps)
  * `runs` times (second argument, default 10) and prints one JSON line: the load time, the wall
  * and CPU time of each run, peak RSS (VmHWM) after the first run and at the end, pages and
@@ -8,10 +8,11 @@
  */
 import { cpuUsage } from "node:process";
 import { extractPdfText } from "../../shared/documents/pdf.ts";
+import { loadPdfjs } from "../../shared/documents/pdfjs.ts";
 
 /** What the child prints, as JSON on one line. */
 export interface ChildReport {
-  /** Loading unpdf and its PDF.js build, which the first extraction of an isolate pays. */
+  /** Loading the PDF.js build, which the first extraction of an isolate pays. */
   loadMs: number;
   loadCpuMs: number;
   /** Wall-clock and CPU time of each extraction, in run order. */
@@ -54,8 +55,7 @@ if (import.meta.main) {
   const runs = Math.max(1, Number(runsArg ?? 10));
   const bytes = await Deno.readFile(path);
   const load = await timed(async () => {
-    const { getResolvedPDFJS } = await import("unpdf");
-    await getResolvedPDFJS();
+    await loadPdfjs();
   });
   const runsMs: number[] = [];
   const runsCpuMs: number[] = [];

@@ -1,13 +1,15 @@
 /**
- * Extracting the text layer of a PDF upload with unpdf (the serverless build of PDF.js). PDF.js
- * runs on this event loop with no worker, so a hostile file is bounded by a page cap and a
- * time budget; unpdf is imported lazily because loading it costs more than most requests.
+ * Extracting the text layer of a PDF upload with PDF.js (unpdf's serverless build, patched:
+ * ./pdfjs.ts). PDF.js runs on this event loop with no worker, so a hostile file is bounded by a
+ * page cap and a time budget; it is loaded lazily because loading it costs more than most
+ * requests.
  */
 
 import { DocumentError } from "./errors.ts";
 import { LoopSlicer } from "../loop_yield.ts";
 import { pageItemsToText } from "./pdf_text.ts";
 import { slicedPdfWorker } from "./pdf_worker.ts";
+import { loadPdfjs } from "./pdfjs.ts";
 import {
   defaultPdfResourceUrls,
   PdfResourceReader,
@@ -64,8 +66,7 @@ export async function extractPdfText(
   const maxPages = options.maxPages ?? DEFAULT_MAX_PDF_PAGES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const resources = options.resources ?? (await defaultPdfResourceUrls());
-  const { getResolvedPDFJS } = await import("unpdf");
-  const pdfjs = await getResolvedPDFJS();
+  const pdfjs = await loadPdfjs();
   // The parser hands the loop back between its messages, not only between pages.
   const parser = slicedPdfWorker(pdfjs);
 

@@ -6,15 +6,15 @@
  * built) ran as one 25–50 ms stretch in which no other request was served. Here a message waits
  * for a turn of the event loop once the current slice of work is used up (loop_yield.ts), so
  * the parser's work is cut at every message it sends or receives. Its own steps between two
- * messages stay whole: building a CJK font's maps is the longest, 15–20 ms (docs/uploads.md).
+ * messages stay whole; the longest, building the maps of a font encoded by a named CJK CMap
+ * (12–15 ms), the patched build does once per isolate (./pdfjs.ts, docs/uploads.md).
  *
  * @module
  */
 
-import type { getResolvedPDFJS } from "unpdf";
 import { LoopSlicer } from "../loop_yield.ts";
+import type { Pdfjs } from "./pdfjs.ts";
 
-type Pdfjs = Awaited<ReturnType<typeof getResolvedPDFJS>>;
 type PdfWorker = InstanceType<Pdfjs["PDFWorker"]>;
 
 /** A PDF.js worker for one document (`getDocument({ worker })`) and how to close it. */
@@ -32,8 +32,8 @@ interface PdfjsWorkerGlobal {
 /**
  * A PDF.js worker whose parser runs on this event loop over a SlicedLoopbackPort; null when
  * this build of PDF.js does not expose its parser, in which case PDF.js sets up its own fake
- * worker (the same text, in longer stretches). Call after `getResolvedPDFJS()`, which defines
- * the parser.
+ * worker (the same text, in longer stretches). Call with the module `loadPdfjs()` resolved to:
+ * evaluating it defines the parser.
  */
 export function slicedPdfWorker(pdfjs: Pdfjs): SlicedPdfWorker | null {
   const parser = (globalThis as PdfjsWorkerGlobal).pdfjsWorker?.WorkerMessageHandler;

@@ -1,7 +1,7 @@
 /**
  * A function boots with what every request needs and nothing more (issue 11, cold boot): its
  * entrypoint's static imports reach neither the conversation engine nor the AI engine, the
- * document readers (fflate, unpdf), OpenCC or the OpenAPI generator; those are loaded by the first request
+ * document readers (fflate, PDF.js), OpenCC or the OpenAPI generator; those are loaded by the first request
  * that needs them (`shared/lazy.ts`, `functions/chatbot/load.ts`). A count, not a timing: the
  * times are `deno task bench`'s.
  */
@@ -25,6 +25,7 @@ const ON_DEMAND = [
   "shared/documents/zip_inflate.ts",
   "shared/documents/fields.ts",
   "shared/documents/text.ts",
+  "vendor/pdfjs/",
 ];
 
 const functions = await deployableFunctionConfigs();

@@ -298,6 +298,12 @@ Deno.test({
       }
     });
 
+    await t.step("the chatbot's upload holds the patched PDF.js (vendor/pdfjs)", () => {
+      const pdfjs = deploys.get("chatbot")!.files.get("vendor/pdfjs/pdfjs.mjs");
+      assert.ok(pdfjs, "vendor/pdfjs/pdfjs.mjs not uploaded");
+      assert.match(new TextDecoder().decode(pdfjs), /^const __onboardingPatch=/m);
+    });
+
     await t.step("no uploaded module imports a computed specifier", () => {
       const found = [...deploys.values()].flatMap((deploy) =>
         [...deploy.files].filter(([path]) => /\.(ts|tsx|js|mjs|jsx)$/.test(path)).flatMap((

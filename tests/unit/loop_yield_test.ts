@@ -40,7 +40,7 @@ async function observed<T>(
 Deno.test("extractPdfText: hands the event loop back during the read, at least every PDF_SLICE_PAGES pages", async () => {
   const pageTexts = Array.from({ length: 40 }, (_, i) => `Page ${i + 1}`);
   const bytes = multiPagePdf(pageTexts);
-  // Loads unpdf first, so that the counted read is only the read.
+  // Loads PDF.js first, so that the counted read is only the read.
   await extractPdfText(multiPagePdf(["warm-up"]), { resources: NO_RESOURCES });
 
   const { value: result, yields: turns, timerRan } = await observed(() =>
