@@ -69,3 +69,27 @@ Deno.test("on a database with Supabase's storage schema, the bucket and folder p
   const [{ exists }] = await sql`select to_regnamespace('storage') is not null as exists`;
   assert.equal(exists, false, "the stand-in was rolled back");
 });
+
+Deno.test("a turn's updates can stay on their page: no index holds a column a turn changes", async () => {
+  const { sql } = await testDatabase();
+  // What a turn leaves alone, per table (shared/db/onboarding.ts, saveTurn); every other
+  // column changes with the turns. Completion's status and completed_at change once only.
+  const fixed: Record<string, string[]> = {
+    company_onboarding: ["id", "chat_session_id", "user_id", "external_user_id", "created_at"],
+    chat_sessions: ["id", "user_id", "external_user_id", "created_at", "status", "completed_at"],
+  };
+  for (const [table, kept] of Object.entries(fixed)) {
+    const columns = await sql<{ name: string }[]>`
+      select attname as name from pg_attribute
+      where attrelid = ${`onboarding.${table}`}::regclass and attnum > 0 and not attisdropped`;
+    const changing = columns.map((c) => c.name).filter((name) => !kept.includes(name));
+    assert.ok(changing.includes("updated_at"), table);
+    const indexes = await sql<{ definition: string }[]>`
+      select pg_get_indexdef(indexrelid) as definition from pg_index
+      where indrelid = ${`onboarding.${table}`}::regclass`;
+    for (const { definition } of indexes) {
+      const held = changing.filter((name) => new RegExp(`\\b${name}\\b`).test(definition));
+      assert.deepEqual(held, [], definition);
+    }
+  }
+});
