@@ -168,6 +168,9 @@ function answers(field: FactField, text: string): boolean {
   }
 }
 
+// Every correction word (`matchAll` and `replace` each start a global pattern afresh).
+const CORRECTIONS_RE = new RegExp(CORRECTION_PATTERN, "g");
+
 // The part of a clause that holds the value: labels removed, and after a correction word only
 // what follows it (資本額從500萬改成600萬 → 600萬; 資本額不是500萬，是600萬 → 600萬). A dash set
 // off by spaces right after the label separates (`Capital - NT$12M`); `資本額-5` stays negative.
@@ -175,7 +178,7 @@ function valueText(clause: string, field: FactField): string {
   let text = removeLabels(clause, field).replace(/^\s*[:=]?\s*-\s+(?=\S)/, " ");
   // The value follows the last correction word that has one after it: in `應該是800萬才對`
   // the closing 才對 has nothing after it, so the value is what follows 應該是.
-  const corrections = [...text.matchAll(new RegExp(CORRECTION_PATTERN, "g"))];
+  const corrections = [...text.matchAll(CORRECTIONS_RE)];
   const withValue = corrections.findLast((c) =>
     text.slice(c.index! + c[0].length).replace(CORRECTION_PATTERN, "").replace(
       FACT_FILLER_PATTERN,
@@ -185,7 +188,7 @@ function valueText(clause: string, field: FactField): string {
   );
   if (withValue !== undefined) {
     text = text.slice(withValue.index! + withValue[0].length)
-      .replace(new RegExp(CORRECTION_PATTERN, "g"), " ");
+      .replace(CORRECTIONS_RE, " ");
   } else if (/不是/.test(text)) {
     const after = text.slice(text.lastIndexOf("不是") + 2);
     const yes = after.lastIndexOf("是");

@@ -66,7 +66,6 @@ function alternation(words: readonly string[]): string {
 
 // Where a clause ends: Chinese and ASCII sentence punctuation (a dot only outside numbers).
 const DELIMITER = /[，,。;；!！?？\n]|\.(?!\d)/;
-const DELIMITER_SOURCE = "[，,。;；!！?？\\n]|\\.(?!\\d)";
 // Connectors between a cue and its value (`材質是`, `原料用的是`, `售價約`).
 const CONNECTOR = "\\s*(?:主要)?(?:用的是|採用|使用|就是|是|為|用|有|約|大約|大概|:|：)?\\s*";
 
@@ -103,6 +102,24 @@ const NEXT_CUE_RE = new RegExp(
   "i",
 );
 
+// A cue's value (`材質是不鏽鋼`), for cueValue; and a name after a cue (`叫做芒果乾`), for
+// afterCue (賣得很好, 賣掉 and 賣給 are not 賣 + a name). Compiled once, not per message.
+const valueAfter = (cues: readonly string[]) =>
+  new RegExp(`(${alternation(cues)})${CONNECTOR}`, "gi");
+const nameAfter = (cue: string) =>
+  new RegExp(`(?:${cue})(?![得了掉完出過給最])\\s*(?:是|為|:|：)?\\s*`, "gi");
+const MATERIAL_VALUE_RE = valueAfter(MATERIAL_CUES);
+const SPEC_VALUE_RE = valueAfter(SPEC_CUES);
+const ADVANTAGE_VALUE_RE = valueAfter(ADVANTAGE_CUES);
+const NAME_AFTER_RES = [
+  nameAfter(alternation(PRODUCT_NAME_CUES)),
+  nameAfter(alternation(PRODUCT_INTRO_CUES)),
+  nameAfter(PRODUCT_SUPERLATIVE_PATTERN.source),
+];
+const DEMONSTRATIVE_RE = new RegExp(
+  `([^，,。;；!！?？\\s]{1,20}?)(?:${alternation(PRODUCT_DEMONSTRATIVE_SUFFIXES)})`,
+);
+
 /** A span of the text a reading came from, so the rest can be searched for the name. */
 interface Span {
   start: number;
@@ -137,17 +154,17 @@ export function parseProductSentence(text: string): ProductSentence {
   const made = t.match(MADE_OF_PATTERN);
   const material = made
     ? { value: made[1].trim(), start: made.index!, end: made.index! + made[0].length }
-    : cueValue(t, MATERIAL_CUES);
+    : cueValue(t, MATERIAL_VALUE_RE);
   if (material) {
     details.main_raw_materials = material.value;
     spans.push(material);
   }
-  const spec = cueValue(t, SPEC_CUES, true);
+  const spec = cueValue(t, SPEC_VALUE_RE, true);
   if (spec) {
     details.product_standard = spec.value;
     spans.push(spec);
   }
-  const advantage = cueValue(t, ADVANTAGE_CUES);
+  const advantage = cueValue(t, ADVANTAGE_VALUE_RE);
   if (advantage) {
     details.technical_advantages = advantage.value;
     spans.push(advantage);
@@ -220,13 +237,13 @@ function isNameLike(name: string): boolean {
   return /[\p{L}\p{N}]/u.test(name);
 }
 
-// The value a cue introduces, up to the end of its clause or the next field's cue.
+// The value a cue (`re`, from valueAfter) introduces, up to the end of its clause or the next
+// field's cue. (`matchAll` works on a copy of a global pattern, so sharing one is safe.)
 function cueValue(
   text: string,
-  cues: readonly string[],
+  re: RegExp,
   keepCue = false,
 ): (Span & { value: string }) | null {
-  const re = new RegExp(`(${alternation(cues)})${CONNECTOR}`, "gi");
   for (const m of text.matchAll(re)) {
     const start = m.index! + m[0].length;
     let rest = text.slice(start).split(DELIMITER)[0];
@@ -246,16 +263,11 @@ function cueValue(
 function findName(text: string, spans: Span[]): string | null {
   const quoted = text.match(/[「『"“]([^」』"”]{1,40})[」』"”]/);
   if (quoted && isNameLike(clean(quoted[1]))) return clean(quoted[1]);
-  for (const cues of [PRODUCT_NAME_CUES, PRODUCT_INTRO_CUES]) {
-    const name = afterCue(text, alternation(cues), spans);
+  for (const re of NAME_AFTER_RES) {
+    const name = afterCue(text, re, spans);
     if (name !== null) return name;
   }
-  const superlative = afterCue(text, PRODUCT_SUPERLATIVE_PATTERN.source, spans);
-  if (superlative !== null) return superlative;
-  const demonstrative = new RegExp(
-    `([^，,。;；!！?？\\s]{1,20}?)(?:${alternation(PRODUCT_DEMONSTRATIVE_SUFFIXES)})`,
-  );
-  const before = text.match(demonstrative);
+  const before = text.match(DEMONSTRATIVE_RE);
   if (before) {
     const name = clean(stripIntro(before[1]));
     if (isNameLike(name)) return name;
@@ -263,10 +275,9 @@ function findName(text: string, spans: Span[]): string | null {
   return remainder(text, spans);
 }
 
-// The name after a cue (a pattern source), up to the clause end, 的產品, or the start of a field.
-function afterCue(text: string, cue: string, spans: Span[]): string | null {
-  // 賣得很好, 賣掉 and 賣給 are not 賣 + a name.
-  const re = new RegExp(`(?:${cue})(?![得了掉完出過給最])\\s*(?:是|為|:|：)?\\s*`, "gi");
+// The name after a cue (`re`, from nameAfter), up to the clause end, 的產品, or the start of a
+// field.
+function afterCue(text: string, re: RegExp, spans: Span[]): string | null {
   for (const m of text.matchAll(re)) {
     const start = m.index! + m[0].length;
     if (spans.some((s) => start > s.start && start <= s.end)) continue; // 賣680元 is a price
@@ -286,7 +297,7 @@ function remainder(text: string, spans: Span[]): string | null {
   for (const s of [...spans].sort((a, b) => b.start - a.start)) {
     rest = rest.slice(0, s.start) + "，" + rest.slice(s.end);
   }
-  const parts = rest.split(new RegExp(DELIMITER_SOURCE)).map((p) => p.trim()).filter((p) =>
+  const parts = rest.split(DELIMITER).map((p) => p.trim()).filter((p) =>
     p !== "" && !/^[的了喔啦呀耶]+$/.test(p) && !isAnswerWord(p)
   );
   if (parts.length !== 1 || spans.length === 0) return null;
