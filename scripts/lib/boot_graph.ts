@@ -3,7 +3,7 @@
  * imports only. A dynamic import (`shared/lazy.ts`) is left out, since it runs when a request
  * first needs it. The boot test keeps the heavy modules out of this set.
  */
-import { denoInfo, ROOT } from "./deploy.ts";
+import { denoInfo, DEPLOY_IMPORT_MAP, ROOT } from "./deploy.ts";
 
 /** The modules an entrypoint loads at boot. */
 export interface BootGraph {
@@ -13,9 +13,13 @@ export interface BootGraph {
   packages: string[];
 }
 
-/** The static import closure of `entrypoint` (relative to the repository root). */
+/**
+ * The static import closure of `entrypoint` (relative to the repository root), its bare
+ * specifiers resolved by the deploy's import map, as a deployed function resolves them (without
+ * one, `npm` packages would not be resolved and so never counted).
+ */
 export async function bootGraph(entrypoint: string): Promise<BootGraph> {
-  const info = await denoInfo(entrypoint);
+  const info = await denoInfo(entrypoint, DEPLOY_IMPORT_MAP.pathname);
   const modules = new Map(info.modules.map((m) => [m.specifier, m]));
   const seen = new Set<string>();
   const pending = [...info.roots];
