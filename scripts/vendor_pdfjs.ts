@@ -2,10 +2,10 @@
  * `deno task vendor-pdfjs [--check]`: writes `vendor/pdfjs/pdfjs.mjs`, unpdf's build of PDF.js
  * (the installed `unpdf/dist/pdfjs.mjs`, the version deno.json names) with this project's
  * patches (`scripts/lib/pdfjs_patches.ts`, explained in `vendor/pdfjs/PATCHED.md`), with the
- * licences of PDF.js and unpdf beside it. The result is committed: a deployed function imports it like any
- * other module of the project. Run it after changing the unpdf version; with `--check` it only
- * compares, and exits 1 when the committed file is not what it would write (the unit tests do
- * the same).
+ * licences of PDF.js and unpdf beside it. The result is committed: a deployed function imports
+ * it like any other module of the project. Run it after changing the unpdf version; with
+ * `--check` it only compares, and exits 1 when the committed file is not what it would write
+ * (the unit tests do the same).
  */
 import { patchPdfjs } from "./lib/pdfjs_patches.ts";
 
