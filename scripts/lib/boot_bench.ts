@@ -29,6 +29,7 @@
  */
 import { connect } from "../../shared/db/client.ts";
 import type { BootReport } from "./boot/child.ts";
+import { denoOutput, lastJsonLine } from "./deno_child.ts";
 import { deployableFunctionConfigs } from "./deploy.ts";
 import { startEmbeddedPostgres } from "./embedded_postgres.ts";
 import { applyMigrations } from "./migrate.ts";
@@ -63,8 +64,8 @@ interface Variant {
 // requests are not timed: a bundle does not find the PDF reader's CMap files beside it.
 async function bundled(variant: Variant, outDir: string): Promise<Variant> {
   const dir = `${outDir}/${variant.name}`;
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
+  await denoOutput(
+    [
       "bundle",
       "--quiet",
       `--config=${CONFIG.pathname}`,
@@ -72,14 +73,8 @@ async function bundled(variant: Variant, outDir: string): Promise<Variant> {
       `--outdir=${dir}`,
       variant.entry.pathname,
     ],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!output.success) {
-    throw new Error(
-      `bundling ${variant.name} failed: ${new TextDecoder().decode(output.stderr).trim()}`,
-    );
-  }
+    { what: `bundling ${variant.name}` },
+  );
   const file = variant.entry.pathname.split("/").at(-1)!.replace(/\.ts$/, ".js");
   return {
     ...variant,
@@ -114,8 +109,8 @@ async function variants(): Promise<Variant[]> {
 }
 
 async function bootOnce(variant: Variant, env: Record<string, string>): Promise<BootReport> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
+  const stdout = await denoOutput(
+    [
       "run",
       "--quiet",
       `--config=${CONFIG.pathname}`,
@@ -126,17 +121,9 @@ async function bootOnce(variant: Variant, env: Record<string, string>): Promise<
       variant.prefix,
       ...(variant.firstRequests ? ["--first-requests"] : []),
     ],
-    env,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!output.success) {
-    throw new Error(
-      `boot of ${variant.name} failed: ${new TextDecoder().decode(output.stderr).trim()}`,
-    );
-  }
-  const lines = new TextDecoder().decode(output.stdout).trim().split("\n");
-  return JSON.parse(lines.at(-1)!) as BootReport;
+    { what: `boot of ${variant.name}`, env },
+  );
+  return lastJsonLine<BootReport>(stdout);
 }
 
 const median = (values: number[]) => {

@@ -9,6 +9,7 @@ import {
   type PdfAssetsManifest,
   VENDORED_PDF_ASSETS_URL,
 } from "../../shared/documents/pdf_resources.ts";
+import { denoOutput } from "./deno_child.ts";
 import {
   type CapturedDeploy,
   type RecordedRequest,
@@ -251,17 +252,11 @@ export async function denoInfo(
   importMapPath?: string,
   root: URL = ROOT,
 ): Promise<DenoInfo> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: ["info", "--json", ...importMapFlags(importMapPath), entrypoint],
-    cwd: root.pathname,
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!output.success) {
-    throw new Error(`deno info ${entrypoint} failed:\n${new TextDecoder().decode(output.stderr)}`);
-  }
-  return JSON.parse(new TextDecoder().decode(output.stdout)) as DenoInfo;
+  const stdout = await denoOutput(
+    ["info", "--json", ...importMapFlags(importMapPath), entrypoint],
+    { what: `deno info ${entrypoint}`, cwd: root.pathname, env: { NO_COLOR: "1" } },
+  );
+  return JSON.parse(stdout) as DenoInfo;
 }
 
 /**

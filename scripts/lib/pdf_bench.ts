@@ -11,6 +11,7 @@
  * a new isolate's first upload pays) is printed beside it. Options (env): BENCH_PDF_RUNS
  * (default 10), BENCH_PDF_FILE (read this PDF instead of the generated one).
  */
+import { denoOutput, lastJsonLine } from "./deno_child.ts";
 import { largePdf } from "./large_pdf.ts";
 import type { ChildReport } from "./pdf_extract_child.ts";
 
@@ -37,8 +38,8 @@ const median = (values: number[]) => {
 const nonSpace = (text: string) => text.replace(/\s+/g, "").length;
 
 async function runChild(path: string, runs: number): Promise<ChildReport> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
+  const stdout = await denoOutput(
+    [
       "run",
       "--quiet",
       `--config=${CONFIG.pathname}`,
@@ -48,14 +49,9 @@ async function runChild(path: string, runs: number): Promise<ChildReport> {
       path,
       String(runs),
     ],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const stdout = new TextDecoder().decode(output.stdout).trim();
-  if (!output.success) {
-    throw new Error(`extraction child failed: ${new TextDecoder().decode(output.stderr)}`);
-  }
-  return JSON.parse(stdout.split("\n").at(-1)!) as ChildReport;
+    { what: "extraction child" },
+  );
+  return lastJsonLine<ChildReport>(stdout);
 }
 
 async function exists(path: string): Promise<boolean> {
